@@ -1,0 +1,85 @@
+/**
+ * Every error the query functions raise. Driver errors never leave this
+ * package: they are mapped here, in one place, to one of these codes.
+ *
+ * | code                          | raised when                                                   |
+ * | ----------------------------- | ------------------------------------------------------------- |
+ * | LABTRACK_DB_CONFLICT          | a unique value (container uuid, computer mac, id) is taken    |
+ * | LABTRACK_DB_UNKNOWN_PARENT    | an insert or update names a site or freezer that is not there |
+ * | LABTRACK_DB_STILL_REFERENCED  | a delete is refused because rows still refer to the row       |
+ * | LABTRACK_DB_BAD_INPUT         | Postgres rejects a value (bad text, out-of-range number, …)   |
+ * | LABTRACK_DB_UNAVAILABLE       | the database cannot be reached or is shutting down            |
+ *
+ * Anything else is a bug and is rethrown untouched (the HTTP layer masks it).
+ */
+export type DbErrorCode =
+  | 'LABTRACK_DB_CONFLICT'
+  | 'LABTRACK_DB_UNKNOWN_PARENT'
+  | 'LABTRACK_DB_STILL_REFERENCED'
+  | 'LABTRACK_DB_BAD_INPUT'
+  | 'LABTRACK_DB_UNAVAILABLE'
+
+export class DbError extends Error {
+  override readonly name = 'DbError'
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+interface PgError {
+  code?: string
+  constraint?: string
+  detail?: string
+}
+
+// Which column each constraint guards, in words a client understands.
+const CONSTRAINT_SUBJECTS: Record<string, string> = {
+  container_uuid_key: 'a container with this uuid',
+  computer_mac_key: 'a computer with this mac',
+  site_pkey: 'a site with this id',
+  freezer_pkey: 'a freezer with this id',
+  computer_pkey: 'a computer with this id',
+  container_pkey: 'a container with this id',
+  freezer_site_id_fkey: 'site_id',
+  computer_site_id_fkey: 'site_id',
+  container_freezer_id_fkey: 'freezer_id',
+}
+
+// SQLSTATEs meaning "the database is not there right now": connection
+// exceptions (08), operator intervention (57P0x), too many connections.
+const UNAVAILABLE_STATES = /^(08|57P0|53300)/
+// Node's socket errors, raised by the driver when it cannot connect.
+const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
+
+/** Maps a driver error to a DbError; returns the error untouched when it is not one we know. */
+export function toDbError(error: unknown): unknown {
+  if (error instanceof DbError || typeof error !== 'object' || error === null) return error
+  const { code = '', constraint = '' } = error as PgError
+  if (code === '23505') {
+    return new DbError('LABTRACK_DB_CONFLICT', `${CONSTRAINT_SUBJECTS[constraint] ?? 'a row with this value'} already exists`)
+  }
+  if (code === '23503') {
+    // Deletes are refused with a count of what blocks them by the query itself
+    // (see deleteRow); a 23503 that reaches here comes from an insert or update.
+    return new DbError('LABTRACK_DB_UNKNOWN_PARENT', `${CONSTRAINT_SUBJECTS[constraint] ?? 'a parent id'} does not name an existing row`)
+  }
+  if (code === '2200H') return new DbError('LABTRACK_DB_CONFLICT', 'no ids are left for new rows')
+  if (code.startsWith('22') || code === '23514' || code === '23502') {
+    return new DbError('LABTRACK_DB_BAD_INPUT', 'a value was rejected by the database')
+  }
+  if (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code) || isConnectionLoss(error)) {
+    return new DbError('LABTRACK_DB_UNAVAILABLE', 'the database is unavailable')
+  }
+  return error
+}
+
+// pg reports a dropped or refused connection with plain Errors and no code.
+function isConnectionLoss(error: object): boolean {
+  const message = (error as Error).message ?? ''
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    message,
+  )
+}

@@ -1,0 +1,65 @@
+import type { QueryResult, QueryResultRow } from 'pg'
+import { DbError, toDbError } from './errors.js'
+import type { Page, PageOf } from './schemas/common.js'
+
+/** What the query functions need: a `pg` Pool or PoolClient. */
+export interface Queryable {
+  query<R extends QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>
+}
+
+/** Runs one statement; driver errors come out as DbError. */
+export async function run<R extends QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<R[]> {
+  try {
+    const result = await db.query<R>(text, values)
+    return result.rows
+  } catch (error) {
+    throw toDbError(error)
+  }
+}
+
+/** The first row, or undefined when the statement matched none. */
+export async function first<R extends QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<R | undefined> {
+  const rows = await run<R>(db, text, values)
+  return rows[0]
+}
+
+/**
+ * Runs a list statement whose last two parameters are LIMIT and OFFSET, asking
+ * for one row more than the page so the caller knows whether a next page exists.
+ */
+export async function page<R extends QueryResultRow>(
+  db: Queryable,
+  text: string,
+  values: unknown[],
+  { limit, offset }: Page,
+): Promise<PageOf<R>> {
+  const rows = await run<R>(db, text, [...values, limit + 1, offset])
+  const hasMore = rows.length > limit
+  if (hasMore) rows.pop()
+  return { rows, hasMore }
+}
+
+/**
+ * Deletes a row whose children block the delete. Returns whether a row was
+ * deleted; when children still refer to it, counts them with `countChildren`
+ * (one row of named counts) and throws LABTRACK_DB_STILL_REFERENCED naming them.
+ */
+export async function deleteRow(
+  db: Queryable,
+  what: string,
+  deleteSql: string,
+  countChildrenSql: string,
+  id: number,
+): Promise<boolean> {
+  try {
+    const result = await db.query(deleteSql, [id])
+    return result.rowCount === 1
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23503') throw toDbError(error)
+  }
+  const [counts = {}] = await run<Record<string, number>>(db, countChildrenSql, [id])
+  const blockers = Object.entries(counts)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${count} ${count === 1 ? name.replace(/s$/, '') : name}`)
+  throw new DbError('LABTRACK_DB_STILL_REFERENCED', `${what} ${id} still has ${blockers.join(' and ') || 'rows that refer to it'}`)
+}

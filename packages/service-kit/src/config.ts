@@ -1,0 +1,40 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { envSchema } from 'env-schema'
+
+export const ConfigSchema = Type.Object({
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://user:password@host:port/database' })),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+})
+export type Config = Static<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+/** Reads and validates the environment; `defaults` supply what a launcher defaults differently (PORT). */
+export function loadConfig(env: NodeJS.ProcessEnv, defaults: { PORT: number }): Config {
+  try {
+    return envSchema<Config>({ schema: ConfigSchema, data: { PORT: defaults.PORT, ...env }, dotenv: false })
+  } catch (error) {
+    // env-schema says e.g. "env/PORT must be <= 65535"; keep it to one line.
+    throw new ConfigError(`invalid configuration: ${(error as Error).message.replace(/\s+/g, ' ')}`)
+  }
+}
+
+/** Loads the configuration, or stops the process with a one-line message. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv, defaults: { PORT: number }, require: (keyof Config)[] = []): Config {
+  try {
+    const config = loadConfig(env, defaults)
+    const missing = require.filter((key) => config[key] === undefined)
+    if (missing.length > 0) throw new ConfigError(`invalid configuration: ${missing.join(', ')} must be set`)
+    return config
+  } catch (error) {
+    process.stderr.write(`labtrack: ${(error as Error).message}\n`)
+    process.exit(1)
+  }
+}

@@ -1,0 +1,59 @@
+import fastifyPostgres from '@fastify/postgres'
+import fastifySwagger from '@fastify/swagger'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import { problemErrors } from './errors.js'
+import { health } from './health.js'
+import { requestIdFrom } from './request-id.js'
+import { validatorCompiler } from './validation.js'
+
+export interface AppOptions {
+  databaseUrl: string
+  /** The service plugins to mount: one for a service alone, all three for the embedded default. */
+  services: FastifyPluginAsync[]
+  logger?: FastifyServerOptions['logger']
+}
+
+export const BODY_LIMIT = 1024 * 1024
+// Longer than nginx's upstream keepalive_timeout (60 s), so nginx, not Node,
+// always closes an idle upstream connection and never reuses a dead one.
+export const KEEP_ALIVE_TIMEOUT = 65_000
+
+/** Builds the Fastify instance every labtrack process runs: shared plumbing, then the given services. */
+export async function createApp({ databaseUrl, services, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: BODY_LIMIT,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT,
+    // Only proxies on loopback or private networks (nginx, a compose network) may set X-Forwarded-*.
+    trustProxy: 'loopback,linklocal,uniquelocal',
+    genReqId: requestIdFrom,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+  // text/plain is Fastify's other default parser; this API only speaks JSON,
+  // so anything else is a 415. application/*+json (e.g. merge-patch) is JSON too.
+  app.removeContentTypeParser('text/plain')
+  app.addContentTypeParser(/^application\/[\w.-]+\+json$/, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+
+  await app.register(problemErrors)
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'labtrack API', version: '0.1.0', description: 'Sites, freezers, containers and computers of a laboratory.' },
+    },
+  })
+  await app.register(fastifyPostgres, { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 3000 })
+  // An idle pooled connection that the server drops (restart, failover) emits
+  // 'error' on the pool; unhandled, that would crash the process.
+  app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))
+
+  await app.register(health)
+  for (const service of services) await app.register(service)
+  return app
+}

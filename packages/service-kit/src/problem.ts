@@ -1,0 +1,120 @@
+import { type DbErrorCode, PATTERN_MESSAGES } from '@labtrack/db'
+import { type Static, Type } from '@sinclair/typebox'
+import type { FastifyError } from 'fastify'
+
+/** RFC 9457 problem details: the body of every error response. */
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          in: Type.String({ description: 'body, querystring or params' }),
+          pointer: Type.String({ description: 'JSON pointer to the invalid field, e.g. /name' }),
+          detail: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { title: 'Problem' },
+)
+export type Problem = Static<typeof Problem>
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
+
+/**
+ * The problem types this API returns, one place for their status and title.
+ * Clients can switch on `type`; it never changes for a given condition.
+ */
+export const PROBLEM_TYPES = {
+  validation: { status: 400, title: 'Bad Request' },
+  'bad-request': { status: 400, title: 'Bad Request' },
+  'not-found': { status: 404, title: 'Not Found' },
+  'method-not-allowed': { status: 405, title: 'Method Not Allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  'still-referenced': { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Content Too Large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
+  'unknown-parent': { status: 422, title: 'Unprocessable Content' },
+  'client-error': { status: 400, title: 'Bad Request' },
+  internal: { status: 500, title: 'Internal Server Error' },
+  unavailable: { status: 503, title: 'Service Unavailable' },
+} as const
+export type ProblemType = keyof typeof PROBLEM_TYPES
+
+const DB_ERROR_TYPES: Record<DbErrorCode, ProblemType> = {
+  LABTRACK_DB_CONFLICT: 'conflict',
+  LABTRACK_DB_STILL_REFERENCED: 'still-referenced',
+  LABTRACK_DB_UNKNOWN_PARENT: 'unknown-parent',
+  LABTRACK_DB_BAD_INPUT: 'bad-request',
+  LABTRACK_DB_UNAVAILABLE: 'unavailable',
+}
+
+const FASTIFY_ERROR_TYPES: Record<string, ProblemType> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad-request',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad-request',
+}
+
+export function problem(type: ProblemType, detail: string, extra: Partial<Problem> = {}): Problem {
+  const { status, title } = PROBLEM_TYPES[type]
+  return { type: `urn:labtrack:problem:${type}`, title, status, detail, ...extra }
+}
+
+/** Thrown by a route to answer with exactly this problem. */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError'
+  constructor(readonly problem: Problem) {
+    super(problem.detail)
+  }
+}
+
+/** The 404 a route answers with when the row it names does not exist. */
+export function notFound(what: string, id: number | string): ProblemError {
+  return new ProblemError(problem('not-found', `${what} ${id} does not exist`))
+}
+
+interface AjvError {
+  instancePath: string
+  keyword: string
+  message?: string
+  params: Record<string, unknown>
+}
+
+/** Turns any error thrown while handling a request into the problem a client may see. */
+export function toProblem(error: (FastifyError | ProblemError) & { validation?: AjvError[]; validationContext?: string }, requestId: string): Problem {
+  if (error instanceof ProblemError) return error.problem
+  if (error.validation) {
+    const where = error.validationContext ?? 'body'
+    return problem('validation', `the request ${where} is not valid`, {
+      errors: error.validation.map((issue) => validationIssue(where, issue)),
+    })
+  }
+  if (error.name === 'DbError' && error.code in DB_ERROR_TYPES) {
+    return problem(DB_ERROR_TYPES[error.code as DbErrorCode], error.message)
+  }
+  const known = FASTIFY_ERROR_TYPES[error.code]
+  if (known) return problem(known, error.message)
+  // JSON.parse's SyntaxError arrives with statusCode 400.
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) return { ...problem('client-error', error.message), status, title: 'Bad Request' }
+  // A 5xx never carries the error's own message: it may hold SQL or internals.
+  return problem('internal', `the server could not complete the request; quote request id ${requestId} when reporting it`)
+}
+
+function validationIssue(where: string, issue: AjvError) {
+  const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : ''
+  const extra = issue.keyword === 'additionalProperties' ? `/${String(issue.params.additionalProperty)}` : ''
+  const pattern = issue.keyword === 'pattern' ? PATTERN_MESSAGES[String(issue.params.pattern)] : undefined
+  return {
+    in: where,
+    pointer: `${issue.instancePath}${missing}${extra}` || '/',
+    detail: extra ? 'is not a known field' : (pattern ?? issue.message ?? 'is not valid'),
+  }
+}
