@@ -6,12 +6,15 @@ import { problemErrors } from './errors.js'
 import { health } from './health.js'
 import { requestIdFrom } from './request-id.js'
 import { validatorCompiler } from './validation.js'
+import { webUi } from './web.js'
 
 export interface AppOptions {
   databaseUrl: string
   /** The service plugins to mount: one for a service alone, all three for the embedded default. */
   services: FastifyPluginAsync[]
   logger?: FastifyServerOptions['logger']
+  /** Folder of the built UI to serve as well (the embedded default); services alone serve none. */
+  webRoot?: string
 }
 
 export const BODY_LIMIT = 1024 * 1024
@@ -20,7 +23,7 @@ export const BODY_LIMIT = 1024 * 1024
 export const KEEP_ALIVE_TIMEOUT = 65_000
 
 /** Builds the Fastify instance every labtrack process runs: shared plumbing, then the given services. */
-export async function createApp({ databaseUrl, services, logger = false }: AppOptions): Promise<FastifyInstance> {
+export async function createApp({ databaseUrl, services, logger = false, webRoot }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
     bodyLimit: BODY_LIMIT,
@@ -41,7 +44,8 @@ export async function createApp({ databaseUrl, services, logger = false }: AppOp
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser(/^application\/[\w.-]+\+json$/, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
 
-  await app.register(problemErrors)
+  await app.register(problemErrors, { ui: webRoot !== undefined })
+  if (webRoot !== undefined) await app.register(webUi, { root: webRoot })
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

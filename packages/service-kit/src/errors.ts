@@ -1,22 +1,26 @@
 import fp from 'fastify-plugin'
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from './problem.js'
+import { isUiRoute, sendIndex } from './web.js'
 
-/** Every error and every unknown route answers with application/problem+json; 5xx bodies are masked. */
-export const problemErrors = fp(
-  async (app) => {
+/**
+ * Every error and every unknown route answers with application/problem+json;
+ * 5xx bodies are masked. With `ui`, unknown non-API GETs get the UI's index.html.
+ */
+export const problemErrors = fp<{ ui?: boolean }>(
+  async (app, { ui = false }) => {
     app.setErrorHandler((error, request, reply) => {
       const body = toProblem(error as Parameters<typeof toProblem>[0], request.id)
       if (body.status >= 500) request.log.error({ err: error }, 'request failed')
       else request.log.info({ status: body.status, detail: body.detail }, 'request refused')
       return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body)
     })
-    app.setNotFoundHandler((request, reply) =>
-      reply
+    app.setNotFoundHandler((request, reply) => {
+      if (ui && isUiRoute(request)) return sendIndex(reply)
+      return reply
         .code(404)
         .type(PROBLEM_CONTENT_TYPE)
-        .send(problem('not-found', `no route for ${request.method} ${request.url.split('?')[0]}`)),
-    )
+        .send(problem('not-found', `no route for ${request.method} ${request.url.split('?')[0]}`))
+    })
   },
   { name: 'labtrack-problem-errors' },
 )
-

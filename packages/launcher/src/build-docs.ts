@@ -1,0 +1,40 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { buildOpenApiDocument } from './openapi.js'
+import { DOCS_DIR, OPENAPI_FILE } from './paths.js'
+
+// Writes /api/openapi.json and the /api/docs page into the built UI, where
+// nginx serves them as static files. The page loads no inline script: the
+// gateway's Content-Security-Policy allows only the site's own files.
+const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
+
+const INDEX_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>labtrack API</title>
+  <link rel="stylesheet" href="/api/docs/swagger-ui.css">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/api/docs/swagger-ui-bundle.js"></script>
+  <script src="/api/docs/init.js"></script>
+</body>
+</html>
+`
+const INIT_JS = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true })\n`
+
+export async function writeDocs(): Promise<void> {
+  await mkdir(DOCS_DIR, { recursive: true })
+  await writeFile(OPENAPI_FILE, `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`)
+  await writeFile(join(DOCS_DIR, 'index.html'), INDEX_HTML)
+  await writeFile(join(DOCS_DIR, 'init.js'), INIT_JS)
+  for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) await copyFile(join(swaggerUiDir, file), join(DOCS_DIR, file))
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await writeDocs()
+  console.log(`labtrack: wrote ${OPENAPI_FILE} and the docs page`)
+}

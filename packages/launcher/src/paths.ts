@@ -1,0 +1,7 @@
+import { join } from 'node:path'
+import { ROOT_DIR } from '@labtrack/db/tooling'
+
+/** The built UI; the OpenAPI document and the docs page are written into it too. */
+export const WEB_DIST_DIR = join(ROOT_DIR, 'packages/web/dist')
+export const OPENAPI_FILE = join(WEB_DIST_DIR, 'api/openapi.json')
+export const DOCS_DIR = join(WEB_DIST_DIR, 'api/docs')

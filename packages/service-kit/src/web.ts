@@ -1,0 +1,30 @@
+import fastifyStatic from '@fastify/static'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+
+/**
+ * Serves the built UI (the same files nginx serves in the stack): assets by
+ * path, and index.html for the UI's own routes so reload and deep links work.
+ */
+export const webUi = fp<{ root: string }>(
+  async (app, { root }) => {
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: true,
+      index: 'index.html',
+      setHeaders: (res, path) =>
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    })
+  },
+  { name: 'labtrack-web-ui' },
+)
+
+/** Whether an unknown path is one of the UI's own routes (answered with index.html) rather than an API miss. */
+export function isUiRoute(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? ''
+  return (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|sites|site|instruments)(\/|$)/.test(path)
+}
+
+export function sendIndex(reply: FastifyReply) {
+  return reply.header('cache-control', 'no-cache').sendFile('index.html')
+}
