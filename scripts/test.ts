@@ -7,7 +7,7 @@ import { type EmbeddedCluster, ROOT_DIR, startEmbeddedPostgres } from '@labtrack
 // pnpm test: every tap test on a real PostgreSQL (DATABASE_URL when set, else
 // a throw-away embedded cluster), then the e2e suites of the real topology.
 // Ends with one line "N passed, N failed" over everything that ran.
-const only = process.argv[2] // --unit | --e2e | undefined (both)
+const [only, ...tapArgs] = process.argv.slice(2) // --unit | --e2e | nothing (both); then tap's own arguments
 
 interface Tally {
   passed: number
@@ -56,7 +56,7 @@ let exitCode = 0
 await withDatabase(async () => {
   if (only !== '--e2e') {
     await rm(join(ROOT_DIR, '.tap/test-results'), { recursive: true, force: true })
-    const code = await run('tap', [])
+    const code = await run('tap', only === '--unit' ? tapArgs : [])
     const unit = await tapTally()
     if (code !== 0 && unit.failed === 0) unit.failed = 1 // a crash or a coverage shortfall
     console.log(`unit: ${unit.passed} passed, ${unit.failed} failed`)

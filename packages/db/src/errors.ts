@@ -50,7 +50,7 @@ const CONSTRAINT_SUBJECTS: Record<string, string> = {
 
 // SQLSTATEs meaning "the database is not there right now": connection
 // exceptions (08), operator intervention (57P0x), too many connections.
-const UNAVAILABLE_STATES = /^(08|57P0|53300)/
+const UNAVAILABLE_STATES = /^(0800[0-6]|57P0[1-3]|53300)$/
 // Node's socket errors, raised by the driver when it cannot connect.
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
 
@@ -64,7 +64,10 @@ export function toDbError(error: unknown): unknown {
   if (code === '23503') {
     // Deletes are refused with a count of what blocks them by the query itself
     // (see deleteRow); a 23503 that reaches here comes from an insert or update.
-    return new DbError('LABTRACK_DB_UNKNOWN_PARENT', `${CONSTRAINT_SUBJECTS[constraint] ?? 'a parent id'} does not name an existing row`)
+    return new DbError(
+      'LABTRACK_DB_UNKNOWN_PARENT',
+      `${CONSTRAINT_SUBJECTS[constraint] ?? 'a parent id'} does not name an existing row`,
+    )
   }
   if (code === '2200H') return new DbError('LABTRACK_DB_CONFLICT', 'no ids are left for new rows')
   if (code.startsWith('22') || code === '23514' || code === '23502') {
@@ -79,7 +82,5 @@ export function toDbError(error: unknown): unknown {
 // pg reports a dropped or refused connection with plain Errors and no code.
 function isConnectionLoss(error: object): boolean {
   const message = (error as Error).message ?? ''
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
-    message,
-  )
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)
 }

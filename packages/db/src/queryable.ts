@@ -61,5 +61,8 @@ export async function deleteRow(
   const blockers = Object.entries(counts)
     .filter(([, count]) => count > 0)
     .map(([name, count]) => `${count} ${count === 1 ? name.replace(/s$/, '') : name}`)
-  throw new DbError('LABTRACK_DB_STILL_REFERENCED', `${what} ${id} still has ${blockers.join(' and ') || 'rows that refer to it'}`)
+  throw new DbError(
+    'LABTRACK_DB_STILL_REFERENCED',
+    `${what} ${id} still has ${blockers.join(' and ') || 'rows that refer to it'}`,
+  )
 }

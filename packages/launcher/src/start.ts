@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs'
 import { openLocalDatabase, prepareDatabase } from '@labtrack/db/tooling'
 import { createApp, loadConfigOrExit } from '@labtrack/service-kit'
 import closeWithGrace from 'close-with-grace'
-import { existsSync } from 'node:fs'
 import { OPENAPI_FILE, WEB_DIST_DIR } from './paths.js'
 import { SERVICES } from './services.js'
 

@@ -2,7 +2,9 @@ import { type Static, Type } from '@sinclair/typebox'
 import { envSchema } from 'env-schema'
 
 export const ConfigSchema = Type.Object({
-  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://user:password@host:port/database' })),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://user:password@host:port/database' }),
+  ),
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   LOG_LEVEL: Type.Union(
@@ -19,7 +21,7 @@ export class ConfigError extends Error {
 /** Reads and validates the environment; `defaults` supply what a launcher defaults differently (PORT). */
 export function loadConfig(env: NodeJS.ProcessEnv, defaults: { PORT: number }): Config {
   try {
-    return envSchema<Config>({ schema: ConfigSchema, data: { PORT: defaults.PORT, ...env }, dotenv: false })
+    return envSchema<Config>({ schema: ConfigSchema, data: { PORT: defaults.PORT, ...env }, env: false, dotenv: false })
   } catch (error) {
     // env-schema says e.g. "env/PORT must be <= 65535"; keep it to one line.
     throw new ConfigError(`invalid configuration: ${(error as Error).message.replace(/\s+/g, ' ')}`)

@@ -49,7 +49,11 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'labtrack API', version: '0.1.0', description: 'Sites, freezers, containers and computers of a laboratory.' },
+      info: {
+        title: 'labtrack API',
+        version: '0.1.0',
+        description: 'Sites, freezers, containers and computers of a laboratory.',
+      },
     },
   })
   await app.register(fastifyPostgres, { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 3000 })

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
-import { Problem, PROBLEM_CONTENT_TYPE, problem } from './problem.js'
+import { PROBLEM_CONTENT_TYPE, Problem, problem } from './problem.js'
 
 const Status = Type.Object({ status: Type.Literal('ok') })
 
@@ -9,13 +9,17 @@ export async function health(app: FastifyInstance) {
   app.get('/healthz', { schema: { hide: true, response: { 200: Status } }, logLevel: 'warn' }, async () => ({
     status: 'ok' as const,
   }))
-  app.get('/readyz', { schema: { hide: true, response: { 200: Status, 503: Problem } }, logLevel: 'warn' }, async (request, reply) => {
-    try {
-      await app.pg.query('SELECT 1')
-      return { status: 'ok' as const }
-    } catch (error) {
-      request.log.warn({ err: error }, 'database not reachable')
-      return reply.code(503).type(PROBLEM_CONTENT_TYPE).send(problem('unavailable', 'the database is unavailable'))
-    }
-  })
+  app.get(
+    '/readyz',
+    { schema: { hide: true, response: { 200: Status, 503: Problem } }, logLevel: 'warn' },
+    async (request, reply) => {
+      try {
+        await app.pg.query('SELECT 1')
+        return { status: 'ok' as const }
+      } catch (error) {
+        request.log.warn({ err: error }, 'database not reachable')
+        return reply.code(503).type(PROBLEM_CONTENT_TYPE).send(problem('unavailable', 'the database is unavailable'))
+      }
+    },
+  )
 }

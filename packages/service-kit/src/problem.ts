@@ -88,7 +88,10 @@ interface AjvError {
 }
 
 /** Turns any error thrown while handling a request into the problem a client may see. */
-export function toProblem(error: (FastifyError | ProblemError) & { validation?: AjvError[]; validationContext?: string }, requestId: string): Problem {
+export function toProblem(
+  error: (FastifyError | ProblemError) & { validation?: AjvError[]; validationContext?: string },
+  requestId: string,
+): Problem {
   if (error instanceof ProblemError) return error.problem
   if (error.validation) {
     const where = error.validationContext ?? 'body'

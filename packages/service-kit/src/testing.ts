@@ -18,7 +18,11 @@ export interface TestApp {
  * Builds the given services on a database of their own (created from
  * DATABASE_URL, which the test runner sets), dropped when the test ends.
  */
-export async function buildTestApp(t: TestContext, services: FastifyPluginAsync[], { exampleData = false } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  t: TestContext,
+  services: FastifyPluginAsync[],
+  { exampleData = false } = {},
+): Promise<TestApp> {
   const adminUrl = process.env.DATABASE_URL
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run the tests with "pnpm test"')
   const database = await createTestDatabase(adminUrl)

@@ -19,20 +19,21 @@ export function getComputer(db: Queryable, id: number): Promise<Computer | undef
 }
 
 export async function createComputer(db: Queryable, computer: ComputerInput): Promise<Computer> {
-  const rows = await run<Computer>(
-    db,
-    `INSERT INTO computer (name, mac, site_id) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-    [computer.name, computer.mac ?? null, computer.site_id],
-  )
+  const rows = await run<Computer>(db, `INSERT INTO computer (name, mac, site_id) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
+    computer.name,
+    computer.mac ?? null,
+    computer.site_id,
+  ])
   return rows[0] as Computer
 }
 
 export function replaceComputer(db: Queryable, id: number, computer: ComputerInput): Promise<Computer | undefined> {
-  return first<Computer>(
-    db,
-    `UPDATE computer SET name = $2, mac = $3, site_id = $4 WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, computer.name, computer.mac ?? null, computer.site_id],
-  )
+  return first<Computer>(db, `UPDATE computer SET name = $2, mac = $3, site_id = $4 WHERE id = $1 RETURNING ${COLUMNS}`, [
+    id,
+    computer.name,
+    computer.mac ?? null,
+    computer.site_id,
+  ])
 }
 
 export function patchComputer(db: Queryable, id: number, patch: ComputerPatch): Promise<Computer | undefined> {

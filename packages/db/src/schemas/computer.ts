@@ -6,7 +6,10 @@ import { Id, Name, Nullable, PageQuery } from './common.js'
 export const MAC_PATTERN =
   '^(?:[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$'
 
-export const Mac = Type.String({ pattern: MAC_PATTERN, description: 'MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff' })
+export const Mac = Type.String({
+  pattern: MAC_PATTERN,
+  description: 'MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff',
+})
 
 export const Computer = Type.Object({ id: Id, name: Name, mac: Nullable(Type.String()), site_id: Id })
 export type Computer = Static<typeof Computer>

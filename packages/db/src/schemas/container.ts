@@ -3,10 +3,7 @@ import { Id, Nullable, PageQuery, Text } from './common.js'
 
 export const Uuid = Type.String({ format: 'uuid' })
 
-export const Container = Type.Object(
-  { id: Id, uuid: Uuid, description: Nullable(Text), freezer_id: Id },
-  { title: 'Container' },
-)
+export const Container = Type.Object({ id: Id, uuid: Uuid, description: Nullable(Text), freezer_id: Id }, { title: 'Container' })
 export type Container = Static<typeof Container>
 
 /** Body of POST and PUT. A POST without `uuid` gets a generated one; a PUT without it keeps the current one. */

@@ -1,5 +1,5 @@
-import { EMBEDDED_DATA_DIR } from './paths.js'
 import { startEmbeddedPostgres } from './embedded.js'
+import { EMBEDDED_DATA_DIR } from './paths.js'
 
 export interface LocalDatabase {
   url: string

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   Computer,
   ComputerInput,
@@ -12,7 +13,6 @@ import {
   replaceComputer,
 } from '@labtrack/db'
 import { ListOf, NoContent, notFound, problems, sendPage } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 const tags = ['computers']
 
@@ -84,7 +84,9 @@ export const computersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/computers/:id',
-    { schema: { tags, summary: 'Delete a computer', params: IdParams, response: { 204: NoContent, ...problems(400, 404, 503) } } },
+    {
+      schema: { tags, summary: 'Delete a computer', params: IdParams, response: { 204: NoContent, ...problems(400, 404, 503) } },
+    },
     async (request, reply) => {
       if (!(await deleteComputer(app.pg, request.params.id))) throw notFound('computer', request.params.id)
       return reply.code(204).send(null)

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   Container,
   ContainerInput,
@@ -12,7 +13,6 @@ import {
   replaceContainer,
 } from '@labtrack/db'
 import { ListOf, NoContent, notFound, problems, sendPage } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 const tags = ['containers']
 
@@ -33,7 +33,8 @@ export const containersRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/containers/:id',
     { schema: { tags, summary: 'Get a container', params: IdParams, response: { 200: Container, ...problems(400, 404, 503) } } },
-    async (request) => (await getContainer(app.pg, request.params.id)) ?? Promise.reject(notFound('container', request.params.id)),
+    async (request) =>
+      (await getContainer(app.pg, request.params.id)) ?? Promise.reject(notFound('container', request.params.id)),
   )
 
   app.post(
@@ -85,7 +86,9 @@ export const containersRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/containers/:id',
-    { schema: { tags, summary: 'Delete a container', params: IdParams, response: { 204: NoContent, ...problems(400, 404, 503) } } },
+    {
+      schema: { tags, summary: 'Delete a container', params: IdParams, response: { 204: NoContent, ...problems(400, 404, 503) } },
+    },
     async (request, reply) => {
       if (!(await deleteContainer(app.pg, request.params.id))) throw notFound('container', request.params.id)
       return reply.code(204).send(null)

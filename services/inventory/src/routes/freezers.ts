@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   createFreezer,
   deleteFreezer,
@@ -12,7 +13,6 @@ import {
   replaceFreezer,
 } from '@labtrack/db'
 import { ListOf, NoContent, notFound, problems, sendPage } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 const tags = ['freezers']
 

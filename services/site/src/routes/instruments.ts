@@ -1,6 +1,6 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { getSite, IdParams, Instrument, listInstruments, PageQuery } from '@labtrack/db'
 import { ListOf, notFound, problems, sendPage } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 const tags = ['instruments']
 

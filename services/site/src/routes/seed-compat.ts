@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   deleteSite,
   getSite,
@@ -14,7 +15,6 @@ import {
   upsertSite,
 } from '@labtrack/db'
 import { ListOf, NoContent, notFound, problems } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 // The Flask seed's URLs and JSON keys, so its clients keep working; without
 // its bugs: 404 for missing rows, 409 when a site still has children, 400 for bad input.
@@ -36,13 +36,24 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const sites = ListOf(Site)
   const instruments = ListOf(SeedInstrument)
 
-  app.get('/sites/', { schema: { tags, summary: 'All sites (seed URL)', response: { 200: sites, ...problems(503) } } }, async () => {
-    return (await listSites(app.pg, ALL)).rows
-  })
+  app.get(
+    '/sites/',
+    { schema: { tags, summary: 'All sites (seed URL)', response: { 200: sites, ...problems(503) } } },
+    async () => {
+      return (await listSites(app.pg, ALL)).rows
+    },
+  )
 
   app.get(
     '/sites/:offset/:limit',
-    { schema: { tags, summary: 'A page of sites (seed URL; limit 0 = all)', params: SeedPageParams, response: { 200: sites, ...problems(400, 503) } } },
+    {
+      schema: {
+        tags,
+        summary: 'A page of sites (seed URL; limit 0 = all)',
+        params: SeedPageParams,
+        response: { 200: sites, ...problems(400, 503) },
+      },
+    },
     async (request) => (await listSites(app.pg, seedPage(request.params))).rows,
   )
 
@@ -80,7 +91,14 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/site/:id',
-    { schema: { tags, summary: 'Delete a site (seed URL)', params: IdParams, response: { 204: NoContent, ...problems(400, 404, 409, 503) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a site (seed URL)',
+        params: IdParams,
+        response: { 204: NoContent, ...problems(400, 404, 409, 503) },
+      },
+    },
     async (request, reply) => {
       if (!(await deleteSite(app.pg, request.params.id))) throw notFound('site', request.params.id)
       return reply.code(204).send(null)

@@ -1,3 +1,4 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   createSite,
   deleteSite,
@@ -12,14 +13,15 @@ import {
   SitePatch,
 } from '@labtrack/db'
 import { ListOf, NoContent, notFound, problems, sendPage } from '@labtrack/service-kit'
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 
 const tags = ['sites']
 
 export const sitesRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/api/sites',
-    { schema: { tags, summary: 'List sites', querystring: SiteListQuery, response: { 200: ListOf(Site), ...problems(400, 503) } } },
+    {
+      schema: { tags, summary: 'List sites', querystring: SiteListQuery, response: { 200: ListOf(Site), ...problems(400, 503) } },
+    },
     async (request, reply) => sendPage(request, reply, await listSites(app.pg, request.query)),
   )
 
@@ -31,7 +33,9 @@ export const sitesRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/sites',
-    { schema: { tags, summary: 'Create a site', body: SiteInput, response: { 201: Site, ...problems(400, 409, 413, 415, 503) } } },
+    {
+      schema: { tags, summary: 'Create a site', body: SiteInput, response: { 201: Site, ...problems(400, 409, 413, 415, 503) } },
+    },
     async (request, reply) => {
       const site = await createSite(app.pg, request.body)
       return reply.code(201).header('location', `/api/sites/${site.id}`).send(site)

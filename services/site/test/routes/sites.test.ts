@@ -69,7 +69,7 @@ t.test('GET /api/sites/:id', async (t) => {
     detail: 'site 999 does not exist',
   })
 
-  for (const id of ['0', '-1', '2147483648', '99999999999999999999', 'abc', '1.5', '0x10']) {
+  for (const id of ['0', '-1', '2147483648', '99999999999999999999', 'abc', '1.5', '1;DROP TABLE site']) {
     const res = await app.inject(`/api/sites/${id}`)
     t.equal(res.statusCode, 400, `id ${id}`)
     t.equal(res.json().errors[0].pointer, '/id', `id ${id}`)
@@ -169,7 +169,12 @@ t.test('POST /api/sites: malformed JSON, wrong media type, empty and huge bodies
   t.equal(malformed.statusCode, 400)
   t.equal(malformed.headers['content-type'], 'application/problem+json; charset=utf-8')
 
-  const empty = await app.inject({ method: 'POST', url: '/api/sites', headers: { 'content-type': 'application/json' }, payload: '' })
+  const empty = await app.inject({
+    method: 'POST',
+    url: '/api/sites',
+    headers: { 'content-type': 'application/json' },
+    payload: '',
+  })
   t.equal(empty.statusCode, 400)
 
   const noBody = await app.inject({ method: 'POST', url: '/api/sites' })
@@ -208,7 +213,9 @@ t.test('POST /api/sites: malformed JSON, wrong media type, empty and huge bodies
 })
 
 t.test('PUT /api/sites/:id replaces: left-out optional fields become null', async (t) => {
-  const created = (await app.inject({ method: 'POST', url: '/api/sites', payload: { name: 'P', contact: 'c', country: 'US' } })).json()
+  const created = (
+    await app.inject({ method: 'POST', url: '/api/sites', payload: { name: 'P', contact: 'c', country: 'US' } })
+  ).json()
   const res = await app.inject({ method: 'PUT', url: `/api/sites/${created.id}`, payload: { name: 'P2', country: 'CA' } })
   t.equal(res.statusCode, 200)
   t.strictSame(res.json(), { ...created, name: 'P2', contact: null, country: 'CA' })

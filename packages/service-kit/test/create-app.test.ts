@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { FastifyPluginAsync } from 'fastify'
+import t from 'tap'
+import { createApp } from '../src/create-app.js'
+import { buildTestApp } from '../src/testing.js'
+
+const PROBLEM = 'application/problem+json; charset=utf-8'
+
+// A route that fails the way a bug would: its message must not reach the client.
+const failing: FastifyPluginAsync = async (app) => {
+  app.get('/api/boom', async () => {
+    throw new Error('syntax error at or near "FROM secret_table" password=hunter2')
+  })
+  app.get('/api/rows', async () => (await app.pg.query('SELECT 1 AS one')).rows)
+}
+
+const { app } = await buildTestApp(t, [failing])
+
+t.test('an unexpected error is a masked 500 problem', async (t) => {
+  const res = await app.inject('/api/boom')
+  t.equal(res.statusCode, 500)
+  t.equal(res.headers['content-type'], PROBLEM)
+  t.notMatch(res.body, /secret|hunter2|syntax/)
+  t.equal(res.json().type, 'urn:labtrack:problem:internal')
+  t.match(res.json().detail, res.headers['x-request-id'] as string)
+})
+
+t.test('X-Request-Id: taken from the caller when sane, generated otherwise, echoed', async (t) => {
+  const given = await app.inject({ url: '/healthz', headers: { 'x-request-id': 'abc-123.4:5@gw' } })
+  t.equal(given.headers['x-request-id'], 'abc-123.4:5@gw')
+  const generated = await app.inject('/healthz')
+  t.match(generated.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  t.not((await app.inject('/healthz')).headers['x-request-id'], generated.headers['x-request-id'], 'a new one each time')
+  for (const bad of ['has space', 'x'.repeat(129), '<script>', '']) {
+    const res = await app.inject({ url: '/healthz', headers: { 'x-request-id': bad } })
+    t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/, `replaced: ${bad.slice(0, 20)}`)
+  }
+  const onError = await app.inject({ url: '/api/nowhere', headers: { 'x-request-id': 'trace-1' } })
+  t.equal(onError.headers['x-request-id'], 'trace-1', 'errors carry it too')
+})
+
+t.test('healthz and readyz answer while the database is up', async (t) => {
+  const health = await app.inject('/healthz')
+  t.equal(health.statusCode, 200)
+  t.strictSame(health.json(), { status: 'ok' })
+  const ready = await app.inject('/readyz')
+  t.equal(ready.statusCode, 200)
+  t.strictSame(ready.json(), { status: 'ok' })
+})
+
+t.test('with the database unreachable: readyz 503, queries 503, healthz still 200', async (t) => {
+  // Port 1 on loopback: nothing listens, the connection is refused at once.
+  const down = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [failing] })
+  t.teardown(() => down.close())
+  t.equal((await down.inject('/healthz')).statusCode, 200)
+  const ready = await down.inject('/readyz')
+  t.equal(ready.statusCode, 503)
+  t.equal(ready.headers['content-type'], PROBLEM)
+  t.equal(ready.json().detail, 'the database is unavailable')
+  const rows = await down.inject('/api/rows')
+  t.equal(rows.statusCode, 500, 'a raw pg query outside @labtrack/db is an unexpected error, still masked')
+  t.notMatch(rows.body, /ECONNREFUSED|127\.0\.0\.1/)
+})
+
+t.test('with a web root: files, index.html for UI routes, problems for API paths', async (t) => {
+  const root = await mkdtemp(join(tmpdir(), 'labtrack-web-'))
+  await writeFile(join(root, 'index.html'), '<!doctype html><title>labtrack</title>')
+  const ui = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [], webRoot: root })
+  t.teardown(() => ui.close())
+  const index = await ui.inject('/')
+  t.equal(index.statusCode, 200)
+  t.match(index.body, /<title>labtrack/)
+  t.equal(index.headers['cache-control'], 'no-cache')
+  const deep = await ui.inject(`/freezers/${randomUUID()}`)
+  t.equal(deep.statusCode, 200, 'a UI route falls back to index.html')
+  t.match(deep.headers['content-type'], /text\/html/)
+  const api = await ui.inject('/api/unknown')
+  t.equal(api.statusCode, 404)
+  t.equal(api.headers['content-type'], PROBLEM)
+  const post = await ui.inject({ method: 'POST', url: '/freezers/1', payload: {} })
+  t.equal(post.statusCode, 404, 'only GET and HEAD fall back')
+  t.equal(post.headers['content-type'], PROBLEM)
+})
