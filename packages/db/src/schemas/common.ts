@@ -8,14 +8,23 @@ export const Id = Type.Integer({ minimum: 1, maximum: MAX_ID })
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false })
 
 // Linear-time patterns (no nested quantifiers), so a 1 MiB body cannot make
-// validation backtrack. Postgres text cannot hold NUL bytes either.
-export const NAME_PATTERN = '^\\s*[^\\s\\u0000][^\\u0000]*$'
-export const TEXT_PATTERN = '^[^\\u0000]*$'
+// validation backtrack. Postgres text holds neither NUL bytes nor unpaired
+// UTF-16 surrogates (ajv matches with the `u` flag, so a well-formed emoji is
+// one code point and only a lone surrogate falls in \uD800-\uDFFF).
+export const NAME_PATTERN = '^\\s*[^\\s\\u0000\\uD800-\\uDFFF][^\\u0000\\uD800-\\uDFFF]*$'
+export const TEXT_PATTERN = '^[^\\u0000\\uD800-\\uDFFF]*$'
+// What Postgres' uuid type reads back the same way: no urn: prefix, no braces.
+export const UUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$'
+// 08:00:2b:01:02:03 or 08-00-2b-01-02-03 (one separator throughout), 0800.2b01.0203, 08002b010203.
+export const MAC_PATTERN =
+  '^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$'
 
 /** What the error responses say instead of ajv's "must match pattern …". */
 export const PATTERN_MESSAGES: Record<string, string> = {
-  [NAME_PATTERN]: 'must not be blank or contain NUL characters',
-  [TEXT_PATTERN]: 'must not contain NUL characters',
+  [NAME_PATTERN]: 'must not be blank or contain NUL or invalid characters',
+  [TEXT_PATTERN]: 'must not contain NUL or invalid characters',
+  [UUID_PATTERN]: 'must be a UUID such as 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01',
+  [MAC_PATTERN]: 'must be a MAC address such as 08:00:2b:01:02:03',
 }
 
 export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: NAME_PATTERN })

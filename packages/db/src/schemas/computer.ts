@@ -1,10 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, Name, Nullable, PageQuery } from './common.js'
-
-// The three spellings Postgres' macaddr and most tools agree on:
-// 08:00:2b:01:02:03, 08-00-2b-01-02-03, 0800.2b01.0203 and 08002b010203.
-export const MAC_PATTERN =
-  '^(?:[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$'
+import { Id, MAC_PATTERN, Name, Nullable, PageQuery } from './common.js'
 
 export const Mac = Type.String({
   pattern: MAC_PATTERN,

@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, Nullable, PageQuery, Text } from './common.js'
+import { Id, Nullable, PageQuery, Text, UUID_PATTERN } from './common.js'
 
-export const Uuid = Type.String({ format: 'uuid' })
+export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01' })
 
 export const Container = Type.Object({ id: Id, uuid: Uuid, description: Nullable(Text), freezer_id: Id }, { title: 'Container' })
 export type Container = Static<typeof Container>

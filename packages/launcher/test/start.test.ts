@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { fileURLToPath } from 'node:url'
+import { withSql } from '@labtrack/db/tooling'
+import t from 'tap'
+
+// pnpm start as a user runs it, here on DATABASE_URL (the embedded default is
+// the same code path with another URL; the quick start exercises it).
+const START = fileURLToPath(new URL('../src/start.ts', import.meta.url))
+const adminUrl = process.env.DATABASE_URL as string
+
+t.test('pnpm start: prepares a new database, serves the API, the document and the UI, stops on SIGTERM', async (t) => {
+  const name = `labtrack_start_${process.pid}`
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
+
+  const child = spawn(process.execPath, ['--import', 'tsx', START], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: 'warn' },
+  })
+  t.teardown(() => child.kill('SIGKILL'))
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  let base = ''
+  for (let i = 0; i < 300 && !base; i++) {
+    base = /labtrack: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? ''
+    if (!base) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  t.ok(base, `started: ${output}`)
+  t.match(output, /created the tables and the example data/)
+  t.match(output, /database: DATABASE_URL/)
+
+  const sites = await fetch(`${base}/api/sites`)
+  t.equal(sites.status, 200)
+  t.equal(((await sites.json()) as { name: string }[])[0]?.name, 'Site 1', 'the example data is there')
+  for (const path of ['/api/freezers', '/api/containers', '/api/computers', '/api/instruments', '/sites/']) {
+    t.equal((await fetch(`${base}${path}`)).status, 200, `${path}: all three services in one process`)
+  }
+  const openapi = await fetch(`${base}/api/openapi.json`)
+  t.equal(openapi.status, 200)
+  t.ok(((await openapi.json()) as { paths: Record<string, unknown> }).paths['/api/containers/{id}'])
+  const missing = await fetch(`${base}/api/nope`)
+  t.equal(missing.status, 404)
+  t.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8')
+
+  child.kill('SIGTERM')
+  const [code] = await once(child, 'exit')
+  t.equal(code, 0)
+})
