@@ -1,0 +1,77 @@
+import { getJson, patch } from '../api.js'
+import { buttonLink, h, link, optional } from '../dom.js'
+import { buildForm } from '../forms.js'
+import { allFreezers, allSites, freezerOptions } from '../lookups.js'
+import { paths } from '../paths.js'
+import { navigate, type RouteContext } from '../router.js'
+import { flash, showStatus } from '../status.js'
+import type { Container, Freezer, Site } from '../types.js'
+import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+
+/** A container's heading: its description, or its id when it has none. */
+export function containerTitle(container: Container): string {
+  return container.description || `Container ${container.id}`
+}
+
+export async function containerDetailView(ctx: RouteContext): Promise<void> {
+  const id = idParam(ctx)
+  const [container, freezers, sites] = await Promise.all([
+    getJson<Container>(`/api/containers/${id}`, ctx.signal),
+    allFreezers(ctx.signal),
+    allSites(ctx.signal),
+  ])
+  const freezer =
+    freezers.find((candidate) => candidate.id === container.freezer_id) ??
+    (await getJson<Freezer>(`/api/freezers/${container.freezer_id}`, ctx.signal))
+  const site =
+    sites.find((candidate) => candidate.id === freezer.site_id) ??
+    (await getJson<Site>(`/api/sites/${freezer.site_id}`, ctx.signal))
+  const title = containerTitle(container)
+
+  const moveForm = buildForm({
+    id: 'move-form',
+    className: 'form form--inline',
+    submitLabel: 'Move container',
+    submitId: 'move-submit',
+    fields: [
+      {
+        name: 'freezer_id',
+        label: 'Move to freezer',
+        kind: 'select',
+        required: true,
+        value: container.freezer_id,
+        options: freezerOptions(freezers, sites, container.freezer_id),
+        hint: 'Freezers are grouped by site.',
+      },
+    ],
+    async submit(values) {
+      const target = values.id('freezer_id')
+      if (target === container.freezer_id) {
+        showStatus(`The container is already in ${freezer.name}. Choose another freezer.`, 'info')
+        return
+      }
+      const moved = await patch<Container>(`/api/containers/${id}`, { freezer_id: target })
+      const to = freezers.find((candidate) => candidate.id === moved.freezer_id)
+      flash(`Moved the container to freezer ${to ? `“${to.name}”` : moved.freezer_id}.`)
+      navigate(paths.container(id), { replace: true })
+    },
+  })
+
+  ctx.show(
+    breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], [freezer.name, paths.freezer(freezer.id)], [title]]),
+    pageHeader(title, {
+      kicker: `Container #${container.id}`,
+      actions: [
+        buttonLink(paths.editContainer(id), 'Edit container', { id: 'edit-link' }),
+        deleteButton({ noun: 'container', name: title, path: `/api/containers/${id}`, after: paths.freezer(freezer.id) }),
+      ],
+    }),
+    detailList('container-details', [
+      ['UUID', h('span', { class: 'mono', id: 'container-uuid' }, container.uuid)],
+      ['Description', optional(container.description)],
+      ['Freezer', link(paths.freezer(freezer.id), freezer.name)],
+      ['Site', link(paths.site(site.id), site.name)],
+    ]),
+    section('Move', 'move', moveForm),
+  )
+}

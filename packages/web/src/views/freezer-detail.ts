@@ -1,0 +1,53 @@
+import { getJson, list } from '../api.js'
+import { buttonLink, h, link, optional } from '../dom.js'
+import { pager, readPaging } from '../pager.js'
+import { paths } from '../paths.js'
+import type { RouteContext } from '../router.js'
+import { dataTable } from '../table.js'
+import type { Container, Freezer, Site } from '../types.js'
+import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+
+export async function freezerDetailView(ctx: RouteContext): Promise<void> {
+  const id = idParam(ctx)
+  const [freezer, containers] = await Promise.all([
+    getJson<Freezer>(`/api/freezers/${id}`, ctx.signal),
+    list<Container>('containers', { ...readPaging(ctx.query), freezer_id: id }, ctx.signal),
+  ])
+  const site = await getJson<Site>(`/api/sites/${freezer.site_id}`, ctx.signal)
+  ctx.show(
+    breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], [freezer.name]]),
+    pageHeader(freezer.name, {
+      kicker: `Freezer #${freezer.id}`,
+      actions: [
+        buttonLink(paths.editFreezer(id), 'Edit freezer', { id: 'edit-link' }),
+        deleteButton({ noun: 'freezer', name: freezer.name, path: `/api/freezers/${id}`, after: paths.site(site.id) }),
+      ],
+    }),
+    detailList('freezer-details', [
+      ['Name', freezer.name],
+      ['Site', link(paths.site(site.id), site.name)],
+    ]),
+    section(
+      'Containers',
+      'containers',
+      h(
+        'div',
+        { class: 'section__actions' },
+        buttonLink(paths.newContainer(id), 'Add container', { id: 'add-container', variant: 'primary' }),
+      ),
+      dataTable({
+        id: 'containers-table',
+        caption: `Containers in ${freezer.name}`,
+        rows: containers.rows,
+        rowId: (container) => container.id,
+        empty: 'This freezer holds no containers.',
+        columns: [
+          { header: 'ID', className: 'num', cell: (container) => container.id },
+          { header: 'UUID', cellClass: 'mono', cell: (container) => link(paths.container(container.id), container.uuid) },
+          { header: 'Description', cell: (container) => optional(container.description, '—') },
+        ],
+      }),
+      pager(ctx.url, containers, 'containers'),
+    ),
+  )
+}

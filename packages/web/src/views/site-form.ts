@@ -1,0 +1,55 @@
+import { create, getJson, replace } from '../api.js'
+import { buildForm, type FormValues } from '../forms.js'
+import { paths } from '../paths.js'
+import { navigate, type RouteContext } from '../router.js'
+import { flash } from '../status.js'
+import type { Site } from '../types.js'
+import { breadcrumbs, idParam, pageHeader } from './page.js'
+
+function siteBody(values: FormValues) {
+  return {
+    name: values.text('name'),
+    contact: values.optionalText('contact'),
+    address: values.optionalText('address'),
+    state_or_region: values.optionalText('state_or_region'),
+    country: values.optionalText('country'),
+    postcode_or_zip: values.optionalText('postcode_or_zip'),
+  }
+}
+
+function siteForm(site: Site | null): HTMLFormElement {
+  return buildForm({
+    id: 'site-form',
+    submitLabel: site ? 'Save site' : 'Create site',
+    cancelHref: site ? paths.site(site.id) : paths.sites,
+    fields: [
+      { name: 'name', label: 'Name', required: true, maxLength: 200, value: site?.name },
+      { name: 'contact', label: 'Contact', maxLength: 2000, value: site?.contact, hint: 'The person to ask about this site.' },
+      { name: 'address', label: 'Address', maxLength: 2000, value: site?.address, hint: 'Street and city.' },
+      { name: 'state_or_region', label: 'State or region', maxLength: 2000, value: site?.state_or_region },
+      { name: 'country', label: 'Country', maxLength: 2000, value: site?.country },
+      { name: 'postcode_or_zip', label: 'Postcode or ZIP', maxLength: 2000, value: site?.postcode_or_zip },
+    ],
+    async submit(values) {
+      // PUT replaces the whole row: an emptied field is cleared (null).
+      const saved = site
+        ? await replace<Site>(`/api/sites/${site.id}`, siteBody(values))
+        : await create<Site>('sites', siteBody(values))
+      flash(site ? `Saved site “${saved.name}”.` : `Created site “${saved.name}”.`)
+      navigate(paths.site(saved.id), { replace: true })
+    },
+  })
+}
+
+export function siteNewView(ctx: RouteContext): void {
+  ctx.show(breadcrumbs([['Sites', paths.sites], ['New site']]), pageHeader('New site'), siteForm(null))
+}
+
+export async function siteEditView(ctx: RouteContext): Promise<void> {
+  const site = await getJson<Site>(`/api/sites/${idParam(ctx)}`, ctx.signal)
+  ctx.show(
+    breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], ['Edit']]),
+    pageHeader(`Edit ${site.name}`, { kicker: `Site #${site.id}` }),
+    siteForm(site),
+  )
+}
