@@ -49,6 +49,8 @@ t.test('anything else is returned untouched', async (t) => {
   t.equal(toDbError(plain), plain)
   t.equal(toDbError('a string'), 'a string')
   t.equal(toDbError(null), null)
+  const bare = {}
+  t.equal(toDbError(bare), bare, 'an object with neither code nor message')
   const already = new DbError('LABTRACK_DB_CONFLICT', 'x')
   t.equal(toDbError(already), already)
 })

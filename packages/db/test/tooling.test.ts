@@ -50,9 +50,10 @@ t.test('loadExampleData refuses a database that holds rows', async (t) => {
   })
 })
 
-async function cli(args: string[], databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl },
+async function cli(args: string[], databaseUrl: string, extraEnv: Record<string, string> = {}) {
+  // The test's own loader flags: the child compiles TypeScript the same way, so its coverage merges.
+  const child = spawn(process.execPath, [...process.execArgv, CLI, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...extraEnv },
   })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
@@ -73,9 +74,16 @@ t.test('pnpm db:reset and db:seed on DATABASE_URL', async (t) => {
   const again = await cli(['seed'], urlOf(name))
   t.equal(again.code, 1)
   t.match(again.output, /db:seed failed: the database already holds rows/)
+  t.equal((await cli([], urlOf(name))).code, 2, 'no command')
   const usage = await cli(['nonsense'], urlOf(name))
   t.equal(usage.code, 2)
   t.match(usage.output, /usage: cli.ts reset\|seed/)
   await cli(['reset'], urlOf(name))
   await withSql(urlOf(name), async (sql) => t.equal((await sql`SELECT count(*)::int AS n FROM site`)[0]?.n, 0, 'reset empties'))
+})
+
+t.test('without DATABASE_URL the tools use the embedded cluster, and say so when it cannot start', async (t) => {
+  const broken = await cli(['reset'], '', { LABTRACK_DATA_DIR: '/dev/null' })
+  t.equal(broken.code, 1)
+  t.match(broken.output, /^labtrack: could not create the embedded PostgreSQL in \/dev\/null\/postgres/m)
 })

@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
 import { openLocalDatabase, prepareDatabase } from '@labtrack/db/tooling'
 import { createApp, loadConfigOrExit } from '@labtrack/service-kit'
 import closeWithGrace from 'close-with-grace'
-import { OPENAPI_FILE, WEB_DIST_DIR } from './paths.js'
+import { WEB_DIST_DIR } from './paths.js'
 import { SERVICES } from './services.js'
 
 // The embedded default: the whole API and the UI in one process, on an
@@ -29,13 +28,11 @@ const app = await createApp({
 app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) app.log.error({ err }, 'stopping after an error')
-  else app.log.info({ signal }, 'stopping')
+  app.log.info({ signal, err }, 'stopping')
   await app.close()
   await database.stop()
 })
 
 await app.listen({ port: config.PORT, host: config.HOST })
 const url = `http://${config.HOST}:${(app.server.address() as { port: number }).port}`
-if (!existsSync(OPENAPI_FILE)) app.log.warn('the UI is not built: run "pnpm build" (pnpm start does it first)')
-console.log(`labtrack: ${url}/ (UI), ${url}/api/docs/ (API docs); database: ${database.source}. Ctrl-C stops.`)
+console.log(`labtrack: ${url}/ (UI), ${url}/api/docs/ (API docs); database: ${database.description}. Ctrl-C stops.`)

@@ -15,7 +15,9 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   url.pathname = `/${name}`
   t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
 
-  const child = spawn(process.execPath, ['--import', 'tsx', START], {
+  // The test's own loader flags: the child compiles TypeScript the same way, so its coverage merges.
+
+  const child = spawn(process.execPath, [...process.execArgv, START], {
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: 'warn' },
   })
   t.teardown(() => child.kill('SIGKILL'))
@@ -47,4 +49,21 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   child.kill('SIGTERM')
   const [code] = await once(child, 'exit')
   t.equal(code, 0)
+})
+
+t.test('pnpm start stops with one line when the database cannot be had', async (t) => {
+  const cases: [Record<string, string>, RegExp][] = [
+    [{ DATABASE_URL: 'postgres://nobody:x@127.0.0.1:1/none' }, /^labtrack: cannot prepare the database: /m],
+    [{ LABTRACK_DATA_DIR: '/dev/null' }, /^labtrack: could not create the embedded PostgreSQL in \/dev\/null\/postgres/m],
+  ]
+  for (const [env, message] of cases) {
+    const child = spawn(process.execPath, [...process.execArgv, START], {
+      env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
+    })
+    let output = ''
+    child.stderr.on('data', (chunk) => (output += chunk))
+    const [code] = await once(child, 'exit')
+    t.equal(code, 1, output)
+    t.match(output, message)
+  }
 })

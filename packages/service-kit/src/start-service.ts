@@ -14,8 +14,7 @@ export async function startService(name: string, service: FastifyPluginAsync, de
   // app.close() stops accepting connections, waits for in-flight requests,
   // then closes the pool; a second signal or 10 s cut it short.
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    if (err) app.log.error({ err }, 'stopping after an error')
-    else app.log.info({ signal }, 'stopping')
+    app.log.info({ signal, err }, 'stopping')
     await app.close()
   })
   await app.listen({ port: config.PORT, host: config.HOST })

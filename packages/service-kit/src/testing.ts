@@ -28,7 +28,7 @@ export async function buildTestApp(
   const database = await createTestDatabase(adminUrl)
   if (exampleData) await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
   const app = await createApp({ databaseUrl: database.url, services })
-  const sql = postgres(database.url, { max: 2, onnotice: () => {} })
+  const sql = postgres(database.url, { max: 2 })
   t.teardown(async () => {
     await app.close()
     await sql.end({ timeout: 5 })

@@ -21,7 +21,7 @@ export const webUi = fp<{ root: string }>(
 
 /** Whether an unknown path is one of the UI's own routes (answered with index.html) rather than an API miss. */
 export function isUiRoute(request: FastifyRequest): boolean {
-  const path = request.url.split('?')[0] ?? ''
+  const path = request.url.replace(/\?.*$/, '')
   return (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|sites|site|instruments)(\/|$)/.test(path)
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
@@ -68,13 +68,18 @@ t.test('with the database unreachable: readyz 503, queries 503, healthz still 20
 t.test('with a web root: files, index.html for UI routes, problems for API paths', async (t) => {
   const root = await mkdtemp(join(tmpdir(), 'labtrack-web-'))
   await writeFile(join(root, 'index.html'), '<!doctype html><title>labtrack</title>')
+  await mkdir(join(root, 'assets'))
+  await writeFile(join(root, 'assets/app-1234.js'), 'console.log(1)')
   const ui = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [], webRoot: root })
   t.teardown(() => ui.close())
   const index = await ui.inject('/')
   t.equal(index.statusCode, 200)
   t.match(index.body, /<title>labtrack/)
   t.equal(index.headers['cache-control'], 'no-cache')
-  const deep = await ui.inject(`/freezers/${randomUUID()}`)
+  const asset = await ui.inject('/assets/app-1234.js')
+  t.equal(asset.statusCode, 200)
+  t.equal(asset.headers['cache-control'], 'public, max-age=31536000, immutable', 'fingerprinted assets are cached for good')
+  const deep = await ui.inject(`/freezers/${randomUUID()}?offset=100`)
   t.equal(deep.statusCode, 200, 'a UI route falls back to index.html')
   t.match(deep.headers['content-type'], /text\/html/)
   const api = await ui.inject('/api/unknown')
@@ -83,4 +88,13 @@ t.test('with a web root: files, index.html for UI routes, problems for API paths
   const post = await ui.inject({ method: 'POST', url: '/freezers/1', payload: {} })
   t.equal(post.statusCode, 404, 'only GET and HEAD fall back')
   t.equal(post.headers['content-type'], PROBLEM)
+})
+
+t.test('buildTestApp needs the DATABASE_URL the test runner sets', async (t) => {
+  const saved = process.env.DATABASE_URL
+  delete process.env.DATABASE_URL
+  t.teardown(() => {
+    process.env.DATABASE_URL = saved
+  })
+  await t.rejects(buildTestApp(t, []), /DATABASE_URL is not set: run the tests with "pnpm test"/)
 })

@@ -55,6 +55,11 @@ t.test('ProblemError and notFound answer with exactly their problem', async (t) 
   t.strictSame(toProblem(error, 'r'), problem('not-found', 'freezer 9 does not exist'))
 })
 
+t.test('a validation error without its context is about the body', async (t) => {
+  const error = asFastify(new Error('x'), { validation: [{ instancePath: '/a', keyword: 'type', params: {}, message: 'm' }] })
+  t.strictSame(toProblem(error, 'r').errors, [{ in: 'body', pointer: '/a', detail: 'm' }])
+})
+
 t.test('validation issues point at the field', async (t) => {
   const error = asFastify(new Error('body/name must be string'), {
     validationContext: 'body',

@@ -9,8 +9,9 @@ import t from 'tap'
 const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url))
 
 function launch(env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: process.env.NODE_OPTIONS ?? '', ...env },
+  // The test's own loader flags: the child compiles TypeScript the same way, so its coverage merges.
+  const child = spawn(process.execPath, [...process.execArgv, SERVER], {
+    env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

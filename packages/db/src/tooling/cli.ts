@@ -26,7 +26,7 @@ const database = await openLocalDatabase().catch((error: Error) => {
 })
 try {
   const done = await command(database.url)
-  console.log(`labtrack: ${done} (${database.source === 'embedded' ? 'embedded database in .data/postgres' : 'DATABASE_URL'})`)
+  console.log(`labtrack: ${done} (${database.description})`)
 } catch (error) {
   console.error(`labtrack: db:${name} failed: ${(error as Error).message}`)
   process.exitCode = 1

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 
 export interface EmbeddedCluster {
@@ -23,6 +23,14 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedCluster> {
   const EmbeddedPostgres = await loadWithoutExitHooks()
   const port = await freePort()
+  // The last lines the cluster printed: they say why a start failed.
+  const recent: string[] = []
+  const record = (message: unknown) => {
+    const line = String(message).trimEnd()
+    recent.push(line)
+    if (recent.length > 5) recent.shift()
+    log(line)
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -33,17 +41,21 @@ export async function startEmbeddedPostgres(
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
-    onLog: (message) => log(String(message).trimEnd()),
-    onError: (error) => log(String(error).trimEnd()),
+    onLog: record,
+    onError: record,
   })
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await pg.initialise()
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    await pg.initialise().catch((error: Error) => {
+      throw new Error(`could not create the embedded PostgreSQL in ${dataDir}: ${error.message}`)
+    })
+  }
   try {
     await pg.start()
-  } catch (error) {
+  } catch {
     throw new Error(
       existsSync(join(dataDir, 'postmaster.pid'))
         ? `the embedded PostgreSQL in ${dataDir} did not start: another process (an earlier "pnpm start"?) is using it`
-        : `the embedded PostgreSQL in ${dataDir} did not start${error instanceof Error ? `: ${error.message}` : ''}`,
+        : `the embedded PostgreSQL in ${dataDir} did not start: ${recent.join(' ')}`,
     )
   }
   return {
@@ -73,8 +85,8 @@ function freePort(): Promise<number> {
     const server = createServer()
     server.once('error', reject)
     server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      const { port } = server.address() as AddressInfo
+      server.close(() => resolve(port))
     })
   })
 }

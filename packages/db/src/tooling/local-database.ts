@@ -1,20 +1,29 @@
+import { join, resolve } from 'node:path'
 import { startEmbeddedPostgres } from './embedded.js'
-import { EMBEDDED_DATA_DIR } from './paths.js'
+import { ROOT_DIR } from './paths.js'
 
 export interface LocalDatabase {
   url: string
-  /** Where the URL came from, for the start-up message. */
-  source: 'DATABASE_URL' | 'embedded'
+  /** Where the URL came from, for messages: "DATABASE_URL" or "the embedded database in …". */
+  description: string
   stop(): Promise<void>
+}
+
+/** The folder of the embedded cluster: `$LABTRACK_DATA_DIR/postgres`, by default `.data/postgres` in the workspace. */
+export function embeddedDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(resolve(ROOT_DIR, env.LABTRACK_DATA_DIR || '.data'), 'postgres')
 }
 
 /**
  * The database every local command uses: `DATABASE_URL` when it is set,
- * otherwise the embedded cluster under `.data/postgres` (started here, stopped by `stop`).
+ * otherwise the embedded cluster (started here, stopped by `stop`).
  */
-export async function openLocalDatabase(log?: (line: string) => void): Promise<LocalDatabase> {
-  const fromEnv = process.env.DATABASE_URL
-  if (fromEnv) return { url: fromEnv, source: 'DATABASE_URL', stop: async () => {} }
-  const cluster = await startEmbeddedPostgres(EMBEDDED_DATA_DIR, log ? { log } : {})
-  return { url: cluster.url('labtrack'), source: 'embedded', stop: () => cluster.stop() }
+export async function openLocalDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  log?: (line: string) => void,
+): Promise<LocalDatabase> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: 'DATABASE_URL', stop: async () => {} }
+  const dataDir = embeddedDataDir(env)
+  const cluster = await startEmbeddedPostgres(dataDir, log ? { log } : {})
+  return { url: cluster.url('labtrack'), description: `the embedded database in ${dataDir}`, stop: () => cluster.stop() }
 }

@@ -4,5 +4,3 @@ import { fileURLToPath } from 'node:url'
 export const ROOT_DIR = fileURLToPath(new URL('../../../../', import.meta.url))
 export const CREATE_TABLES_SQL = fileURLToPath(new URL('postgres_scripts/create_tables.sql', `file://${ROOT_DIR}`))
 export const MOCK_DATA_SQL = fileURLToPath(new URL('postgres_scripts/mock_data.sql', `file://${ROOT_DIR}`))
-/** Where the embedded default keeps its cluster, so data survives restarts (git-ignored). */
-export const EMBEDDED_DATA_DIR = fileURLToPath(new URL('.data/postgres', `file://${ROOT_DIR}`))

@@ -84,6 +84,8 @@ t.test('POST /site/<id> creates with that id, then replaces; the URL id wins', a
   t.equal(replaced.headers.location, undefined)
   t.equal(replaced.json().contact, null, 'fields left out are cleared, as the seed did')
   t.equal(replaced.json().postcode_or_zip, 'SW1A 1AA')
+  const cleared = await app.inject({ method: 'POST', url: '/site/40', payload: { name: 'Forty', postcode_or_zip: null } })
+  t.equal(cleared.json().postcode_or_zip, null)
 
   const next = await app.inject({ method: 'POST', url: '/api/sites', payload: { name: 'after the upsert' } })
   t.equal(next.statusCode, 201, 'the id sequence moved past 40')

@@ -154,9 +154,9 @@ t.test('POST /api/sites refuses bad names and bodies', async (t) => {
     t.equal(res.json().type, 'urn:labtrack:problem:validation', what)
   }
   const nul = await app.inject({ method: 'POST', url: '/api/sites', payload: { name: 'a\u0000b' } })
-  t.equal(nul.json().errors[0].detail, 'must not be blank or contain NUL characters')
+  t.equal(nul.json().errors[0].detail, 'must not be blank or contain NUL or invalid characters')
   const nulText = await app.inject({ method: 'POST', url: '/api/sites', payload: { name: 'ok', address: 'a\u0000' } })
-  t.equal(nulText.json().errors[0].detail, 'must not contain NUL characters')
+  t.equal(nulText.json().errors[0].detail, 'must not contain NUL or invalid characters')
 })
 
 t.test('POST /api/sites: malformed JSON, wrong media type, empty and huge bodies', async (t) => {

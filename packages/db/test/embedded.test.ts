@@ -1,0 +1,57 @@
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { embeddedDataDir, openLocalDatabase, startEmbeddedPostgres, withSql } from '../src/tooling/index.js'
+
+async function tempDir() {
+  const dir = await mkdtemp(join(tmpdir(), 'labtrack-embedded-test-'))
+  // As root the cluster runs as `postgres`, which must reach the folder.
+  await chmod(dir, 0o755)
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  return dir
+}
+
+t.test('an embedded cluster keeps its data across a restart and refuses a second user', async (t) => {
+  const dataDir = join(await tempDir(), 'pg')
+  const lines: string[] = []
+  const first = await startEmbeddedPostgres(dataDir, { log: (line) => lines.push(line) })
+  await withSql(first.url(), async (sql) => {
+    await sql`CREATE TABLE kept (v text)`
+    await sql`INSERT INTO kept VALUES ('still here')`
+  })
+  t.ok(lines.length > 0, 'initdb and postgres output goes to the log function')
+  await t.rejects(startEmbeddedPostgres(dataDir), /another process .* is using it/, 'one cluster, one user')
+  await first.stop()
+
+  const second = await startEmbeddedPostgres(dataDir)
+  t.teardown(() => second.stop())
+  t.not(second.url(), first.url().replace(/:\d+\//, ':0/'), 'a free port each start')
+  const rows = await withSql(second.url(), (sql) => sql`SELECT v FROM kept`)
+  t.strictSame([...rows], [{ v: 'still here' }])
+  t.match(second.url('labtrack'), /^postgres:\/\/labtrack:labtrack@127\.0\.0\.1:\d+\/labtrack$/)
+})
+
+t.test('a folder the cluster cannot use is a clear error', async (t) => {
+  const broken = join(await tempDir(), 'broken')
+  await mkdir(broken)
+  // Looks initialised (PG_VERSION) but holds no cluster: the start fails and says why.
+  await writeFile(join(broken, 'PG_VERSION'), '18\n')
+  await chmod(broken, 0o777)
+  await t.rejects(startEmbeddedPostgres(broken), /^the embedded PostgreSQL in .*broken did not start: .*postgresql\.conf/)
+  await t.rejects(startEmbeddedPostgres('/dev/null/pg'), /^could not create the embedded PostgreSQL in \/dev\/null\/pg: /)
+})
+
+t.test('openLocalDatabase: DATABASE_URL when set, else the embedded cluster under LABTRACK_DATA_DIR', async (t) => {
+  const given = await openLocalDatabase({ DATABASE_URL: 'postgres://u@h/d' })
+  t.strictSame({ url: given.url, description: given.description }, { url: 'postgres://u@h/d', description: 'DATABASE_URL' })
+  await given.stop()
+
+  t.match(embeddedDataDir({}), /\/\.data\/postgres$/)
+  const dataDir = await tempDir()
+  t.equal(embeddedDataDir({ LABTRACK_DATA_DIR: dataDir }), join(dataDir, 'postgres'))
+  const embedded = await openLocalDatabase({ LABTRACK_DATA_DIR: dataDir }, () => {})
+  t.teardown(() => embedded.stop())
+  t.equal(embedded.description, `the embedded database in ${join(dataDir, 'postgres')}`)
+  t.match(embedded.url, /\/labtrack$/)
+})

@@ -1,0 +1,422 @@
+import { spawn } from 'node:child_process'
+import { constants } from 'node:fs'
+import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { delimiter, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { COMPUTER_DEFAULT_PORT } from '@labtrack/computer'
+import { INVENTORY_DEFAULT_PORT } from '@labtrack/inventory'
+import { SITE_DEFAULT_PORT } from '@labtrack/site'
+import t from 'tap'
+import {
+  GATEWAY_TEMPLATE,
+  GATEWAY_VARIABLES,
+  type GatewayValues,
+  renderTemplate,
+  writeStackNginxConfig,
+} from '../src/stack/nginx-config.js'
+
+// The deployment files cannot be run here (no Docker engine), so this checks
+// what can be checked offline: both compose files are valid, and the compose
+// files, the nginx template, the Dockerfiles and the services' default ports
+// all tell the same story. The template is rendered the two ways it is in
+// real use (the launcher's renderer, the nginx image's envsubst) and fed to nginx -t.
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const DEFAULT_PORTS = { site: SITE_DEFAULT_PORT, inventory: INVENTORY_DEFAULT_PORT, computer: COMPUTER_DEFAULT_PORT }
+type Service = keyof typeof DEFAULT_PORTS
+const SERVICES = Object.keys(DEFAULT_PORTS) as Service[]
+const UPSTREAM_VARIABLE: Record<Service, keyof GatewayValues> = {
+  site: 'SITE_UPSTREAM',
+  inventory: 'INVENTORY_UPSTREAM',
+  computer: 'COMPUTER_UPSTREAM',
+}
+// Which service each kind of URL belongs to (DESIGN.md, "How a request flows").
+const ROUTES: [string, Service][] = [
+  ['/api/sites', 'site'],
+  ['/api/sites/1', 'site'],
+  ['/api/sites/1/instruments', 'site'],
+  ['/api/instruments', 'site'],
+  ['/sites/', 'site'],
+  ['/sites/0/10', 'site'],
+  ['/site/1', 'site'],
+  ['/instruments/', 'site'],
+  ['/instruments/0/10', 'site'],
+  ['/api/freezers', 'inventory'],
+  ['/api/freezers/2', 'inventory'],
+  ['/api/containers', 'inventory'],
+  ['/api/containers/3', 'inventory'],
+  ['/api/computers', 'computer'],
+  ['/api/computers/4', 'computer'],
+]
+// Paths that must reach no service: the UI's own pages, the static API description.
+const NOT_PROXIED = [
+  '/',
+  '/lab-sites/1',
+  '/freezers/2/edit',
+  '/containers/lookup',
+  '/api/openapi.json',
+  '/api/docs/',
+  '/assets/app-X.js',
+  '/api/sitesx',
+]
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(
+  command: string,
+  args: string[],
+  { input, env, stdout: stdoutTo = 'pipe' }: { input?: string; env?: NodeJS.ProcessEnv; stdout?: 'pipe' | 'ignore' } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env: env ?? process.env, stdio: ['pipe', stdoutTo, 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout?.on('data', (chunk) => (stdout += chunk))
+    child.stderr?.on('data', (chunk) => (stderr += chunk))
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin?.end(input ?? '')
+  })
+}
+
+/** An executable on PATH (or in /usr/sbin, where Debian puts nginx), or undefined. */
+async function which(name: string): Promise<string | undefined> {
+  for (const folder of [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin']) {
+    const path = join(folder, name)
+    if (
+      await access(path, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return path
+  }
+  return undefined
+}
+
+const read = (path: string) => readFile(join(ROOT, path), 'utf8')
+const nginx = await which('nginx')
+const envsubst = await which('envsubst')
+const dockerCompose = await which('docker-compose')
+const template = await readFile(GATEWAY_TEMPLATE, 'utf8')
+const gatewayDockerfile = await read('nginx/Dockerfile')
+
+/** `ENV NAME=value` of a Dockerfile (one ENV instruction may set several, over continued lines). */
+function dockerfileEnv(dockerfile: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [, body] of dockerfile.replace(/\\\n/g, ' ').matchAll(/^ENV\s+(.*)$/gm)) {
+    for (const [, name, quoted, plain] of (body as string).matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|(\S+))/g)) {
+      env[name as string] = quoted !== undefined ? quoted.replace(/\\(.)/g, '$1') : (plain as string)
+    }
+  }
+  return env
+}
+
+/** The services' upstreams as the gateway image and the compose files set them: `site:3001`… */
+const containerValues = (): GatewayValues => {
+  const env = dockerfileEnv(gatewayDockerfile)
+  return Object.fromEntries(GATEWAY_VARIABLES.map((name) => [name, env[name] ?? ''])) as GatewayValues
+}
+
+const localValues: GatewayValues = {
+  LISTEN: '127.0.0.1:5000',
+  WEB_ROOT: join(ROOT, 'packages/web/dist'),
+  SITE_UPSTREAM: `127.0.0.1:${SITE_DEFAULT_PORT}`,
+  INVENTORY_UPSTREAM: `127.0.0.1:${INVENTORY_DEFAULT_PORT}`,
+  COMPUTER_UPSTREAM: `127.0.0.1:${COMPUTER_DEFAULT_PORT}`,
+}
+
+t.test('the template renderer replaces the template variables and nothing else', async (t) => {
+  // biome-ignore-start lint/suspicious/noTemplateCurlyInString: nginx template text, not JavaScript templates
+  t.equal(
+    renderTemplate('listen ${LISTEN}; proxy_set_header Host $host; root $WEB_ROOT;', { LISTEN: '80', WEB_ROOT: '/srv' }),
+    'listen 80; proxy_set_header Host $host; root /srv;',
+  )
+  t.throws(() => renderTemplate('server ${SITE_UPSTREAM}; listen $LISTEN;', {}), /no value for SITE_UPSTREAM, LISTEN/)
+  t.throws(() => renderTemplate('root "${WEB_ROOT}";', { WEB_ROOT: '/srv"; include /etc/passwd; #' }), /WEB_ROOT=.*misread/)
+  t.throws(() => renderTemplate('root "${WEB_ROOT}";', { WEB_ROOT: '' }), /empty/)
+  t.throws(() => renderTemplate('server ${SITE_UPSTREAM};', { SITE_UPSTREAM: '$host' }), /misread/)
+  // biome-ignore-end lint/suspicious/noTemplateCurlyInString: nginx template text
+  const rendered = renderTemplate(template, localValues)
+  t.notMatch(rendered, /\$\{?[A-Z]/, 'no template variable is left')
+  t.match(rendered, /proxy_set_header X-Request-Id \$labtrack_request_id;/, "nginx's own variables are left")
+})
+
+t.test('the local stack config: rendered into a run folder, accepted by nginx -t', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'labtrack-nginx-'))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  const configFile = await writeStackNginxConfig({ runDir: dir, values: localValues })
+  const main = await readFile(configFile, 'utf8')
+  t.match(main, /^daemon off;$/m)
+  t.match(main, new RegExp(`^pid "${dir}/nginx.pid";$`, 'm'))
+  for (const kind of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
+    t.match(main, new RegExp(`${kind}_temp_path "${dir}/tmp/${kind}";`), `${kind} temporary files stay in the run folder`)
+  }
+  t.equal(await readFile(join(dir, 'labtrack.conf'), 'utf8'), renderTemplate(template, localValues))
+
+  t.test('nginx -t', { skip: nginx ? false : 'nginx is not installed (apt-get install -y nginx)' }, async (t) => {
+    // stdout not a socket: nginx opens /dev/stdout for the access log, which fails on one (ENXIO).
+    const test = await run(nginx as string, ['-t', '-p', dir, '-c', configFile, '-e', 'stderr'], { stdout: 'ignore' })
+    t.equal(test.code, 0, `nginx -t: ${test.stderr}`)
+    t.match(test.stderr, /test is successful/)
+  })
+})
+
+t.test(
+  "the gateway image's envsubst renders the same file as the launcher",
+  {
+    skip: envsubst ? false : 'envsubst is not installed (apt-get install -y gettext-base)',
+  },
+  async (t) => {
+    const values = containerValues()
+    const filter = dockerfileEnv(gatewayDockerfile).NGINX_ENVSUBST_FILTER ?? ''
+    t.ok(filter, 'nginx/Dockerfile sets NGINX_ENVSUBST_FILTER')
+    // What /docker-entrypoint.d/20-envsubst-on-templates.sh of the nginx image does.
+    const script = `defined_envs=$(printf '\${%s} ' $(awk "END { for (name in ENVIRON) { print ( name ~ /\${NGINX_ENVSUBST_FILTER}/ ) ? name : \\"\\" } }" < /dev/null ))
+envsubst "$defined_envs" < "$1"`
+    const rendered = await run('sh', ['-c', script, 'sh', GATEWAY_TEMPLATE], {
+      // Decoys: environment variables named like nginx's own variables must not be substituted.
+      env: {
+        PATH: process.env.PATH,
+        NGINX_ENVSUBST_FILTER: filter,
+        ...values,
+        host: 'DECOY',
+        uri: 'DECOY',
+        request_id: 'DECOY',
+        HOME: '/root',
+      },
+    })
+    t.equal(rendered.code, 0, rendered.stderr)
+    t.notMatch(rendered.stdout, /DECOY/)
+    t.equal(rendered.stdout, renderTemplate(template, values), 'byte for byte the same configuration')
+  },
+)
+
+t.test('the template, the Dockerfiles and the services agree on names and ports', async (t) => {
+  const imageEnv = dockerfileEnv(gatewayDockerfile)
+  const filter = new RegExp(imageEnv.NGINX_ENVSUBST_FILTER ?? '^$')
+  t.same(
+    Object.keys(imageEnv).filter((name) => filter.test(name)),
+    [...GATEWAY_VARIABLES],
+    'the envsubst filter takes exactly the template variables, and the image sets each',
+  )
+  t.same(
+    [...new Set([...template.matchAll(/\$\{([A-Z][A-Z0-9_]*)\}/g)].map((match) => match[1]))].sort(),
+    [...GATEWAY_VARIABLES].sort(),
+    'the template uses exactly these variables',
+  )
+  t.equal(imageEnv.LISTEN, '80')
+  t.match(gatewayDockerfile, /^FROM nginx:1\.27-alpine$/m)
+  t.match(gatewayDockerfile, /^COPY nginx\/labtrack\.conf\.template \/etc\/nginx\/templates\/labtrack\.conf\.template$/m)
+
+  // Upstreams and the routing table of the template.
+  const proxied: [RegExp, string][] = []
+  for (const [, pattern, upstream] of template.matchAll(/location ~ (\S+) \{\s*proxy_pass http:\/\/(\w+);\s*\}/g)) {
+    proxied.push([new RegExp(pattern as string), upstream as string])
+  }
+  for (const service of SERVICES) {
+    t.match(
+      template,
+      new RegExp(`upstream labtrack_${service} \\{\\s*server \\$\\{${UPSTREAM_VARIABLE[service]}\\};`),
+      `upstream labtrack_${service}`,
+    )
+    t.equal(
+      imageEnv[UPSTREAM_VARIABLE[service]],
+      `${service}:${DEFAULT_PORTS[service]}`,
+      `the image's default ${UPSTREAM_VARIABLE[service]}`,
+    )
+
+    const dockerfile = await read(`services/${service}/Dockerfile`)
+    const env = dockerfileEnv(dockerfile)
+    t.equal(env.PORT, String(DEFAULT_PORTS[service]), `${service} image: PORT`)
+    t.equal(env.HOST, '0.0.0.0', `${service} image: HOST`)
+    t.match(dockerfile, new RegExp(`^EXPOSE ${DEFAULT_PORTS[service]}$`, 'm'), `${service} image: EXPOSE`)
+    t.match(dockerfile, /^HEALTHCHECK .*\n.*\/readyz/m, `${service} image: HEALTHCHECK on /readyz`)
+    t.match(dockerfile, /^USER node$/m, `${service} image: not root`)
+    t.match(
+      dockerfile,
+      new RegExp(`--filter @labtrack/${service} deploy --prod`),
+      `${service} image: production dependencies only`,
+    )
+    t.match(dockerfile, /^CMD \["node", "--import", "tsx", "src\/server\.ts"\]$/m)
+    t.match(
+      dockerfile,
+      new RegExp(`^CMD \\["node_modules/\\.bin/tsx", "watch", "services/${service}/src/server\\.ts"\\]$`, 'm'),
+      `${service} dev target`,
+    )
+  }
+  for (const [path, service] of ROUTES) {
+    const upstreams = proxied.filter(([pattern]) => pattern.test(path)).map(([, upstream]) => upstream)
+    t.same(upstreams, [`labtrack_${service}`], `${path} goes to the ${service} service`)
+  }
+  for (const path of NOT_PROXIED) {
+    t.same(
+      proxied.filter(([pattern]) => pattern.test(path)).map(([, upstream]) => upstream),
+      [],
+      `${path} is not proxied`,
+    )
+  }
+})
+
+t.test("nginx's own errors are problem details, one per status it can raise", async (t) => {
+  const pages = new Map<string, string>()
+  for (const [, statuses, target] of template.matchAll(/^\s*error_page ([\d ]+) (\S+);$/gm)) {
+    for (const status of (statuses as string).trim().split(/\s+/)) pages.set(status, target as string)
+  }
+  t.same([...pages.keys()].sort(), ['400', '404', '405', '408', '413', '414', '500', '502', '503', '504'])
+  for (const [status, target] of pages) {
+    // The location's block: from its opening line to the first line closing it.
+    const start = template.indexOf(`location ${target.startsWith('@') ? '' : '= '}${target} {`)
+    t.not(start, -1, `error_page ${status} ${target} has its location`)
+    const block = start < 0 ? '' : template.slice(start, template.indexOf('\n    }\n', start))
+    const body = /return (\d{3}) '(.*)\\n';/.exec(block)
+    t.equal(body?.[1], status, `${target} answers ${status}`)
+    t.match(block, /default_type application\/problem\+json;/, `${target} is application/problem+json`)
+    if (!target.startsWith('@')) t.match(block, /internal;/, `${target} cannot be requested from outside`)
+    // Stand-ins for nginx's variables; the maps above keep their values JSON-safe.
+    const json = (body?.[2] ?? '').replace(/\$(request_method|labtrack_problem_path|labtrack_request_id)/g, 'X')
+    const problem = JSON.parse(json) as Record<string, unknown>
+    t.same(Object.keys(problem), ['type', 'title', 'status', 'detail'], `${status}: RFC 9457 members`)
+    t.equal(problem.status, Number(status))
+    t.match(problem.type, /^urn:labtrack:problem:[a-z-]+$/)
+  }
+})
+
+t.test('postgres_scripts run in the right order on the first start of the db container', async (t) => {
+  const scripts = (await readdir(join(ROOT, 'postgres_scripts'))).filter((name) => /\.(sql|sh|sql\.gz)$/.test(name)).sort()
+  t.same(scripts, ['create_tables.sql', 'mock_data.sql'], 'the schema sorts before the example rows')
+})
+
+interface ComposeService {
+  image?: string
+  build?: { context: string; dockerfile: string; target?: string }
+  environment?: Record<string, string | number>
+  ports?: { published: number | string; target: number }[]
+  volumes?: (string | { source?: string; target: string })[]
+  depends_on?: Record<string, { condition: string }>
+  restart?: string
+  healthcheck?: { test: string[] }
+}
+interface Compose {
+  services: Record<string, ComposeService>
+}
+
+/** `docker-compose config` as JSON: its YAML read by the PyYAML that docker-compose v1 itself runs on. */
+async function composeConfig(args: string[]): Promise<Compose> {
+  // Only PATH from the environment: a variable set in the shell must not change the result.
+  const config = await run(dockerCompose as string, [...args, 'config'], { env: { PATH: process.env.PATH } })
+  if (config.code !== 0) throw new Error(`docker-compose ${args.join(' ')} config failed: ${config.stderr}`)
+  const shebang = /^#!\s*(\S+)/.exec(await readFile(dockerCompose as string, 'latin1').then((text) => text.slice(0, 200)))?.[1]
+  const python = shebang && /python/.test(shebang) ? shebang : 'python3'
+  const json = await run(python, ['-c', 'import json, sys, yaml; json.dump(yaml.safe_load(sys.stdin), sys.stdout)'], {
+    input: config.stdout,
+  })
+  if (json.code !== 0) throw new Error(`cannot read the output of docker-compose config: ${json.stderr}`)
+  return JSON.parse(json.stdout) as Compose
+}
+
+const volumeTargets = (service: ComposeService) =>
+  (service.volumes ?? []).map((volume) => (typeof volume === 'string' ? (volume.split(':')[1] ?? '') : volume.target))
+
+t.test(
+  'docker-compose.yml and docker-compose.prod.yml are valid and agree with the services',
+  {
+    skip: dockerCompose ? false : 'docker-compose is not installed (apt-get install -y --no-install-recommends docker-compose)',
+  },
+  async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'labtrack-compose-'))
+    t.teardown(() => rm(dir, { recursive: true, force: true }))
+    // The production file takes its credentials from .env, which is never committed: a dummy one.
+    const envFile = join(dir, 'env')
+    await writeFile(envFile, 'POSTGRES_USER=dummy_user\nPOSTGRES_PASSWORD=dummy-password\nPOSTGRES_DB=dummy_db\n')
+    const example = await read('.env.example')
+    for (const name of ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB'])
+      t.match(example, new RegExp(`^${name}=`, 'm'), `.env.example has ${name}`)
+
+    const dev = await composeConfig(['--env-file', envFile, '-f', 'docker-compose.yml'])
+    const prod = await composeConfig(['--env-file', envFile, '-f', 'docker-compose.prod.yml'])
+    const emptyEnvFile = join(dir, 'empty.env')
+    await writeFile(emptyEnvFile, '')
+    const missingEnv = await run(
+      dockerCompose as string,
+      ['--env-file', emptyEnvFile, '-f', 'docker-compose.prod.yml', 'config'],
+      {
+        env: { PATH: process.env.PATH },
+      },
+    )
+    t.not(missingEnv.code, 0, 'the production file refuses to run without credentials')
+    t.match(missingEnv.stderr, /set POSTGRES_USER in \.env/)
+
+    for (const [label, compose, gatewayPort] of [
+      ['dev', dev, 5000],
+      ['prod', prod, 1337],
+    ] as const) {
+      t.same(Object.keys(compose.services).sort(), ['computer', 'db', 'gateway', 'inventory', 'site'], `${label}: the services`)
+      const db = compose.services.db as ComposeService
+      t.match(db.image, /^postgres:18$/, `${label}: the official postgres:18 image`)
+      t.ok(volumeTargets(db).includes('/var/lib/postgresql'), `${label}: the data volume where postgres 18 keeps PGDATA`)
+      t.ok(volumeTargets(db).includes('/var/postgres_scripts'), `${label}: the scripts at /var/postgres_scripts as in the seed`)
+      t.ok(db.healthcheck, `${label}: db has a health check`)
+
+      for (const service of SERVICES) {
+        const entry = compose.services[service] as ComposeService
+        t.equal(entry.build?.dockerfile, `services/${service}/Dockerfile`, `${label}: ${service} image`)
+        t.equal(String(entry.environment?.PORT), String(DEFAULT_PORTS[service]), `${label}: ${service} PORT`)
+        t.equal(entry.environment?.HOST, '0.0.0.0', `${label}: ${service} HOST`)
+        t.match(String(entry.environment?.DATABASE_URL), /^postgres:\/\/[^@]+@db:5432\//, `${label}: ${service} DATABASE_URL`)
+        t.equal(entry.depends_on?.db?.condition, 'service_healthy', `${label}: ${service} waits for a healthy db`)
+        t.same(entry.ports ?? [], [], `${label}: ${service} is only reachable through the gateway`)
+      }
+      const gateway = compose.services.gateway as ComposeService
+      t.equal(gateway.build?.dockerfile, 'nginx/Dockerfile')
+      for (const service of SERVICES) {
+        t.equal(
+          gateway.environment?.[UPSTREAM_VARIABLE[service]],
+          `${service}:${DEFAULT_PORTS[service]}`,
+          `${label}: gateway ${UPSTREAM_VARIABLE[service]}`,
+        )
+      }
+      t.same(
+        (gateway.ports ?? []).map(({ published, target }) => [Number(published), target]),
+        [[gatewayPort, 80]],
+        `${label}: the gateway on :${gatewayPort}`,
+      )
+    }
+
+    // dev: the sources mounted, reloading; the seed's init scripts, schema then example rows.
+    const devDb = dev.services.db as ComposeService
+    t.ok(volumeTargets(devDb).includes('/docker-entrypoint-initdb.d'), 'dev: postgres_scripts/ run on the first start')
+    for (const service of SERVICES) {
+      const entry = dev.services[service] as ComposeService
+      t.equal(entry.build?.target, 'dev', `dev: ${service} runs tsx watch`)
+      t.ok(volumeTargets(entry).includes(`/workspace/services/${service}/src`), `dev: ${service} sources mounted`)
+    }
+    // prod: images only, restarts, health-gated start.
+    t.same(
+      volumeTargets(prod.services.db as ComposeService).filter((target) => target.startsWith('/docker-entrypoint-initdb.d')),
+      ['/docker-entrypoint-initdb.d/01-create_tables.sql'],
+    )
+    for (const [name, entry] of Object.entries(prod.services)) {
+      t.equal(entry.restart, 'unless-stopped', `prod: ${name} restarts`)
+      if (SERVICES.includes(name as Service)) {
+        t.notOk(entry.build?.target, `prod: ${name} is the production image`)
+        t.same(entry.volumes ?? [], [], `prod: ${name} has no source mounts`)
+        t.equal(
+          (prod.services.gateway as ComposeService).depends_on?.[name]?.condition,
+          'service_healthy',
+          `prod: the gateway waits for a healthy ${name}`,
+        )
+      }
+    }
+    t.match(
+      String((prod.services.site as ComposeService).environment?.DATABASE_URL),
+      /dummy_user:dummy-password@db:5432\/dummy_db/,
+      'prod: credentials from the env file',
+    )
+  },
+)
