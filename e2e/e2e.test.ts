@@ -1,0 +1,14 @@
+import t from 'tap'
+import { startE2eStack } from './src/e2e-stack.js'
+import { apiSuite } from './suites/api.js'
+import { browserSuite } from './suites/browser.js'
+import { resilienceSuite } from './suites/resilience.js'
+
+// One stack for every suite (starting it is the slow part); the resilience
+// suite stops and restarts a service, so it runs last.
+const stack = await startE2eStack()
+t.teardown(() => stack.stop())
+
+t.test('the API through the gateway', (t) => apiSuite(t, stack))
+t.test('the UI in Chromium', (t) => browserSuite(t, stack))
+t.test('a service down and back', (t) => resilienceSuite(t, stack))

@@ -1,0 +1,138 @@
+import { request } from 'node:http'
+import { gunzipSync } from 'node:zlib'
+import type { Test } from 'tap'
+import type { E2eStack } from '../src/e2e-stack.js'
+
+const PROBLEM = 'application/problem+json'
+
+export async function apiSuite(t: Test, stack: E2eStack) {
+  const get = (path: string, init?: RequestInit) => fetch(`${stack.url}${path}`, init)
+
+  t.test('each resource reaches its service (a misrouted path would be a 404 there)', async (t) => {
+    const expected: [string, string, unknown][] = [
+      ['/api/sites/1', 'name', 'Site 1'],
+      [
+        '/api/instruments?limit=1',
+        '0',
+        { site_id: 1, site_name: 'Site 1', computer_id: 1, freezer_id: null, name: 'Computer 1' },
+      ],
+      [
+        '/api/sites/1/instruments?limit=1',
+        '0',
+        { site_id: 1, site_name: 'Site 1', computer_id: 1, freezer_id: null, name: 'Computer 1' },
+      ],
+      ['/api/freezers/2', 'name', '-40C'],
+      [
+        '/api/containers?uuid=c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23',
+        '0',
+        { id: 3, uuid: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23', description: 'DNA extracts', freezer_id: 2 },
+      ],
+      ['/api/computers/2', 'name', 'Computer 2'],
+    ]
+    for (const [path, key, value] of expected) {
+      const res = await get(path)
+      t.equal(res.status, 200, path)
+      t.strictSame(((await res.json()) as Record<string, unknown>)[key], value, path)
+    }
+    const created = await get('/api/freezers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'through nginx', site_id: 2 }),
+    })
+    t.equal(created.status, 201)
+    t.match(created.headers.get('location'), /^\/api\/freezers\/\d+$/)
+    const rows = await stack.query`SELECT name FROM freezer WHERE site_id = 2`
+    t.strictSame(rows, [{ name: 'through nginx' }], 'stored by the inventory service')
+    const paged = await get('/api/freezers?limit=1')
+    t.equal(paged.headers.get('link'), '</api/freezers?limit=1&offset=1>; rel="next"')
+  })
+
+  t.test("the seed's URLs", async (t) => {
+    t.equal(((await (await get('/sites/')).json()) as unknown[]).length, 3)
+    t.equal(((await (await get('/sites')).json()) as unknown[]).length, 3)
+    t.equal(((await (await get('/site/1')).json()) as { contact: string }).contact, 'John Smith')
+    t.equal(((await (await get('/sites/1/1')).json()) as { id: number }[])[0]?.id, 2)
+    const instruments = (await (await get('/instruments/')).json()) as { instrument_name: string }[]
+    t.ok(instruments.some((row) => row.instrument_name === '-20C'))
+    t.equal((await get('/instruments/0/1')).status, 200)
+  })
+
+  t.test('X-Request-Id goes to the service and comes back once', async (t) => {
+    const res = await get('/api/sites/1', { headers: { 'x-request-id': 'e2e-trace.42' } })
+    t.equal(res.headers.get('x-request-id'), 'e2e-trace.42')
+    const generated = await get('/api/sites/1')
+    t.match(generated.headers.get('x-request-id'), /^[\w.:@-]{16,}$/, 'made up when absent')
+    t.notMatch(generated.headers.get('x-request-id'), /,/, 'one value, not two')
+  })
+
+  t.test("errors are problems, never nginx's HTML", async (t) => {
+    const unknown = await get('/api/nope')
+    t.equal(unknown.status, 404)
+    t.match(unknown.headers.get('content-type'), PROBLEM)
+    t.equal(((await unknown.json()) as { status: number }).status, 404)
+
+    const missing = await get('/api/sites/999')
+    t.equal(missing.status, 404)
+    t.equal(((await missing.json()) as { detail: string }).detail, 'site 999 does not exist', "the service's own problem")
+
+    const huge = await get('/api/sites', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', address: 'y'.repeat(1_100_000) }),
+    })
+    t.equal(huge.status, 413)
+    t.match(huge.headers.get('content-type'), PROBLEM)
+
+    const blocked = await get('/api/sites/1', { method: 'DELETE' })
+    t.equal(blocked.status, 409)
+    t.match(((await blocked.json()) as { detail: string }).detail, /^site 1 still has \d+ freezers and 2 computers$/)
+  })
+
+  t.test('the UI, its assets and the API document from nginx', async (t) => {
+    const index = await get('/lab-sites/1')
+    t.equal(index.status, 200, 'a UI route falls back to index.html')
+    t.match(index.headers.get('content-type'), /text\/html/)
+    t.equal(index.headers.get('cache-control'), 'no-cache')
+    t.match(index.headers.get('content-security-policy'), /default-src 'self'/)
+    t.equal(index.headers.get('x-content-type-options'), 'nosniff')
+    t.equal(index.headers.get('x-frame-options'), 'DENY')
+    t.ok(index.headers.get('referrer-policy'))
+    const html = await index.text()
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1]
+    t.ok(script, 'index.html names a fingerprinted bundle')
+    const asset = await get(script as string)
+    t.equal(asset.status, 200)
+    t.match(asset.headers.get('cache-control'), /immutable/)
+
+    // nginx compresses JSON from 1 KiB on: a site with a long address makes one that size.
+    const long = await get('/api/sites', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Long address', address: 'Lab wing B, '.repeat(150) }),
+    })
+    const { id } = (await long.json()) as { id: number }
+    const gzipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+      request(`${stack.url}/api/sites/${id}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk) => chunks.push(chunk))
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
+      })
+        .on('error', reject)
+        .end()
+    })
+    t.equal(gzipped.encoding, 'gzip', 'JSON is compressed')
+    t.equal(JSON.parse(gunzipSync(gzipped.body).toString()).name, 'Long address')
+    await get(`/api/sites/${id}`, { method: 'DELETE' })
+
+    const openapi = await get('/api/openapi.json')
+    t.equal(openapi.status, 200)
+    const document = (await openapi.json()) as { openapi: string; paths: Record<string, unknown> }
+    t.match(document.openapi, /^3\./)
+    for (const path of ['/api/sites', '/api/freezers/{id}', '/api/containers', '/api/computers/{id}', '/sites/']) {
+      t.ok(document.paths[path], `${path} documented`)
+    }
+    const docs = await get('/api/docs/')
+    t.equal(docs.status, 200)
+    t.match(await docs.text(), /swagger-ui/)
+  })
+}
