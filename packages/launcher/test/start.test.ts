@@ -25,7 +25,7 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))
   let base = ''
-  for (let i = 0; i < 300 && !base; i++) {
+  for (let i = 0; i < 1200 && !base; i++) {
     base = /labtrack: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output)?.[1] ?? ''
     if (!base) await new Promise((resolve) => setTimeout(resolve, 50))
   }

@@ -36,3 +36,5 @@ export async function buildTestApp(
   })
   return { app, sql, url: database.url }
 }
+
+export * from './test-helpers.js'

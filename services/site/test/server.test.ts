@@ -21,7 +21,7 @@ function launch(env: Record<string, string>): ChildProcess & { output: () => str
 }
 
 async function listening(child: ReturnType<typeof launch>): Promise<number> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1200; i++) {
     const match = /"msg":"Server listening at http:\/\/127\.0\.0\.1:(\d+)"/.exec(child.output())
     if (match) return Number(match[1])
     if (child.exitCode !== null) break

@@ -1,7 +1,14 @@
-import { buildTestApp } from '@labtrack/service-kit/testing'
+import {
+  BAD_ID_VALUES,
+  BAD_IDS,
+  buildTestApp,
+  expectInvalid,
+  expectProblem,
+  HOSTILE_STRINGS,
+  ids,
+} from '@labtrack/service-kit/testing'
 import t from 'tap'
 import { computerService } from '../../src/app.js'
-import { BAD_ID_VALUES, BAD_IDS, expectInvalid, expectProblem, HOSTILE_STRINGS, ids } from '../fixtures/helpers.js'
 
 const { app, sql } = await buildTestApp(t, [computerService], { exampleData: true })
 
