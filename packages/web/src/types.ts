@@ -30,7 +30,14 @@ export interface Computer {
   site_id: number
 }
 
-/** A site's computer (computer_id set) or freezer (freezer_id set). */
+/** What a site's freezer and computer rows have in common. */
+export interface InstrumentRow {
+  id: number
+  name: string
+  site_id: number
+}
+
+/** A site's computer (computer_id set) or freezer (freezer_id set), as /api/instruments lists them. */
 export interface Instrument {
   site_id: number
   site_name: string

@@ -1,12 +1,12 @@
-import { create, getJson, replace } from '../api.js'
-import { buildForm, type FormValues } from '../forms.js'
+import { getJson } from '../api.js'
+import type { FormValues } from '../forms.js'
 import { allFreezers, allSites, freezerOptions } from '../lookups.js'
 import { paths } from '../paths.js'
-import { navigate, type RouteContext } from '../router.js'
-import { flash } from '../status.js'
+import type { RouteContext } from '../router.js'
 import { type Container, type Freezer, parseId, type Site } from '../types.js'
 import { containerTitle } from './container-detail.js'
 import { breadcrumbs, idParam, pageHeader } from './page.js'
+import { resourceForm } from './resource-form.js'
 
 /** Sites › site › freezer. */
 function freezerTrail(freezer: Freezer, sites: Site[]): [string, string][] {
@@ -33,10 +33,10 @@ function containerForm(
   sites: Site[],
   freezerId: number | null,
 ): HTMLFormElement {
-  return buildForm({
-    id: 'container-form',
-    submitLabel: container ? 'Save container' : 'Create container',
-    cancelHref: container ? paths.container(container.id) : freezerId ? paths.freezer(freezerId) : paths.containers(),
+  return resourceForm({
+    noun: 'container',
+    resource: 'containers',
+    row: container,
     fields: [
       {
         name: 'description',
@@ -67,13 +67,10 @@ function containerForm(
           : 'Leave blank to have one generated, or type the UUID already printed on the label.',
       },
     ],
-    async submit(values) {
-      const saved = container
-        ? await replace<Container>(`/api/containers/${container.id}`, containerBody(values))
-        : await create<Container>('containers', containerBody(values))
-      flash(container ? `Saved container ${saved.uuid}.` : `Created container ${saved.uuid}.`)
-      navigate(paths.container(saved.id), { replace: true })
-    },
+    body: containerBody,
+    page: paths.container,
+    cancelNewHref: freezerId ? paths.freezer(freezerId) : paths.containers(),
+    named: (saved) => saved.uuid,
   })
 }
 

@@ -1,12 +1,50 @@
-import { getJson, list } from '../api.js'
+import { getJson, list, type Page } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
-import { dataTable } from '../table.js'
+import { type Column, dataTable } from '../table.js'
 import type { Computer, Freezer, Site } from '../types.js'
-import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+import { breadcrumbs, capitalise, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
 
 const SHOWN = 100
+
+interface InstrumentTable<T> {
+  /** Such as `freezer` and `freezers`. */
+  noun: string
+  plural: string
+  /** The first SHOWN rows. */
+  page: Page<T>
+  columns: Column<T>[]
+  addHref: string
+  allHref: string
+}
+
+/** The site's freezers or computers: a heading with their count, #add-<noun>, the first SHOWN in #site-<plural>, a link to all. */
+function instrumentTable<T extends { id: number }>(
+  site: Site,
+  { noun, plural, page, columns, addHref, allHref }: InstrumentTable<T>,
+): HTMLElement {
+  const title = capitalise(plural)
+  return h(
+    'div',
+    { class: 'subsection' },
+    h(
+      'div',
+      { class: 'subsection__header' },
+      h('h3', { id: `${plural}-title` }, `${title} (${page.nextOffset === null ? page.rows.length : `${SHOWN}+`})`),
+      buttonLink(addHref, `Add ${noun}`, { id: `add-${noun}` }),
+    ),
+    dataTable({
+      id: `site-${plural}`,
+      caption: `${title} at ${site.name}`,
+      rows: page.rows,
+      rowId: (row) => row.id,
+      empty: `No ${plural} at this site.`,
+      columns,
+    }),
+    page.nextOffset !== null ? h('p', { class: 'more' }, link(allHref, `Show all ${plural} of this site`)) : null,
+  )
+}
 
 export async function siteDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
@@ -15,8 +53,6 @@ export async function siteDetailView(ctx: RouteContext): Promise<void> {
     list<Freezer>('freezers', { site_id: id, limit: SHOWN }, ctx.signal),
     list<Computer>('computers', { site_id: id, limit: SHOWN }, ctx.signal),
   ])
-  const more = (next: number | null, href: string, noun: string) =>
-    next !== null ? h('p', { class: 'more' }, link(href, `Show all ${noun} of this site`)) : null
 
   ctx.show(
     breadcrumbs([['Sites', paths.sites], [site.name]]),
@@ -41,55 +77,29 @@ export async function siteDetailView(ctx: RouteContext): Promise<void> {
     section(
       'Instruments',
       'instruments',
-      h(
-        'div',
-        { class: 'subsection' },
-        h(
-          'div',
-          { class: 'subsection__header' },
-          h('h3', { id: 'freezers-title' }, `Freezers (${freezers.nextOffset === null ? freezers.rows.length : `${SHOWN}+`})`),
-          buttonLink(paths.newFreezer(id), 'Add freezer', { id: 'add-freezer' }),
-        ),
-        dataTable({
-          id: 'site-freezers',
-          caption: `Freezers at ${site.name}`,
-          rows: freezers.rows,
-          rowId: (freezer) => freezer.id,
-          empty: 'No freezers at this site.',
-          columns: [
-            { header: 'ID', className: 'num', cell: (freezer) => freezer.id },
-            { header: 'Name', cell: (freezer) => link(paths.freezer(freezer.id), freezer.name) },
-          ],
-        }),
-        more(freezers.nextOffset, paths.freezers(id), 'freezers'),
-      ),
-      h(
-        'div',
-        { class: 'subsection' },
-        h(
-          'div',
-          { class: 'subsection__header' },
-          h(
-            'h3',
-            { id: 'computers-title' },
-            `Computers (${computers.nextOffset === null ? computers.rows.length : `${SHOWN}+`})`,
-          ),
-          buttonLink(paths.newComputer(id), 'Add computer', { id: 'add-computer' }),
-        ),
-        dataTable({
-          id: 'site-computers',
-          caption: `Computers at ${site.name}`,
-          rows: computers.rows,
-          rowId: (computer) => computer.id,
-          empty: 'No computers at this site.',
-          columns: [
-            { header: 'ID', className: 'num', cell: (computer) => computer.id },
-            { header: 'Name', cell: (computer) => link(paths.computer(computer.id), computer.name) },
-            { header: 'MAC address', cellClass: 'mono', cell: (computer) => optional(computer.mac, '—') },
-          ],
-        }),
-        more(computers.nextOffset, paths.computers(id), 'computers'),
-      ),
+      instrumentTable(site, {
+        noun: 'freezer',
+        plural: 'freezers',
+        page: freezers,
+        addHref: paths.newFreezer(id),
+        allHref: paths.freezers(id),
+        columns: [
+          { header: 'ID', className: 'num', cell: (freezer) => freezer.id },
+          { header: 'Name', cell: (freezer) => link(paths.freezer(freezer.id), freezer.name) },
+        ],
+      }),
+      instrumentTable(site, {
+        noun: 'computer',
+        plural: 'computers',
+        page: computers,
+        addHref: paths.newComputer(id),
+        allHref: paths.computers(id),
+        columns: [
+          { header: 'ID', className: 'num', cell: (computer) => computer.id },
+          { header: 'Name', cell: (computer) => link(paths.computer(computer.id), computer.name) },
+          { header: 'MAC address', cellClass: 'mono', cell: (computer) => optional(computer.mac, '—') },
+        ],
+      }),
     ),
   )
 }

@@ -1,11 +1,13 @@
-import { create, getJson, replace } from '../api.js'
-import { buildForm, type FormValues } from '../forms.js'
+import { getJson } from '../api.js'
+import { quoted } from '../dom.js'
+import type { FormValues } from '../forms.js'
 import { paths } from '../paths.js'
-import { navigate, type RouteContext } from '../router.js'
-import { flash } from '../status.js'
+import type { RouteContext } from '../router.js'
 import type { Site } from '../types.js'
 import { breadcrumbs, idParam, pageHeader } from './page.js'
+import { resourceForm } from './resource-form.js'
 
+// PUT replaces the whole row: an emptied field is cleared (null).
 function siteBody(values: FormValues) {
   return {
     name: values.text('name'),
@@ -18,10 +20,10 @@ function siteBody(values: FormValues) {
 }
 
 function siteForm(site: Site | null): HTMLFormElement {
-  return buildForm({
-    id: 'site-form',
-    submitLabel: site ? 'Save site' : 'Create site',
-    cancelHref: site ? paths.site(site.id) : paths.sites,
+  return resourceForm({
+    noun: 'site',
+    resource: 'sites',
+    row: site,
     fields: [
       { name: 'name', label: 'Name', required: true, maxLength: 200, value: site?.name },
       { name: 'contact', label: 'Contact', maxLength: 2000, value: site?.contact, hint: 'The person to ask about this site.' },
@@ -30,14 +32,10 @@ function siteForm(site: Site | null): HTMLFormElement {
       { name: 'country', label: 'Country', maxLength: 2000, value: site?.country },
       { name: 'postcode_or_zip', label: 'Postcode or ZIP', maxLength: 2000, value: site?.postcode_or_zip },
     ],
-    async submit(values) {
-      // PUT replaces the whole row: an emptied field is cleared (null).
-      const saved = site
-        ? await replace<Site>(`/api/sites/${site.id}`, siteBody(values))
-        : await create<Site>('sites', siteBody(values))
-      flash(site ? `Saved site “${saved.name}”.` : `Created site “${saved.name}”.`)
-      navigate(paths.site(saved.id), { replace: true })
-    },
+    body: siteBody,
+    page: paths.site,
+    cancelNewHref: paths.sites,
+    named: (saved) => quoted(saved.name),
   })
 }
 
