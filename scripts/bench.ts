@@ -1,0 +1,126 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestDatabase, type EmbeddedCluster, MOCK_DATA_SQL, startEmbeddedPostgres, withSql } from '@labtrack/db/tooling'
+import { SERVICES } from '@labtrack/launcher/services'
+import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
+import { createApp } from '@labtrack/service-kit'
+import autocannon from 'autocannon'
+
+// pnpm bench: throughput and latency of the main routes, in one process (as
+// pnpm start runs them) and through nginx to the three service processes (as
+// pnpm stack and the containers do), on a database with 1,000 sites. Loopback
+// only, each run bounded in time. The load generator shares the machine's
+// cores with what it measures: compare the ratios printed by one run, not
+// absolute figures across machines or runs.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+
+interface Scenario {
+  name: string
+  method?: 'GET' | 'POST'
+  path: string
+  body?: string
+}
+const SCENARIOS: Scenario[] = [
+  { name: 'GET one site', path: '/api/sites/1' },
+  { name: 'GET 100 sites', path: '/api/sites?limit=100&offset=200' },
+  { name: 'GET instruments', path: '/api/instruments' },
+  { name: 'GET 404', path: '/api/sites/999999' },
+  {
+    name: 'POST container',
+    method: 'POST',
+    path: '/api/containers',
+    body: JSON.stringify({ freezer_id: 1, description: 'bench' }),
+  },
+]
+
+async function measure(base: string, scenario: Scenario) {
+  const result = await autocannon({
+    url: `${base}${scenario.path}`,
+    method: scenario.method ?? 'GET',
+    ...(scenario.body ? { body: scenario.body, headers: { 'content-type': 'application/json' } } : {}),
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: scenario.path.includes('999999') ? result['2xx'] : result.non2xx,
+  }
+}
+
+async function database(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} }
+  const dir = await mkdtemp(join(tmpdir(), 'labtrack-bench-pg-'))
+  await chmod(dir, 0o755)
+  const cluster: EmbeddedCluster = await startEmbeddedPostgres(join(dir, 'data'), { persistent: false })
+  return {
+    adminUrl: cluster.url(),
+    stop: async () => {
+      await cluster.stop()
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+const { adminUrl, stop: stopDatabase } = await database()
+const db = await createTestDatabase(adminUrl)
+await withSql(db.url, async (sql) => {
+  await sql.file(MOCK_DATA_SQL)
+  await sql`INSERT INTO site (name, country) SELECT 'Bench site ' || n, 'NZ' FROM generate_series(1, 997) AS n`
+})
+
+const rows: Record<string, Record<string, string | number>> = {}
+const rssBefore = process.memoryUsage().rss
+
+// 1. One process: the three plugins mounted together.
+const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin) })
+const base = await app.listen({ port: 0, host: '127.0.0.1' })
+for (const scenario of SCENARIOS) {
+  const figures = await measure(base, scenario)
+  rows[scenario.name] = {
+    'one process req/s': figures.requestsPerSecond,
+    'p50 ms': figures.p50,
+    'p99 ms': figures.p99,
+    errors: figures.errors + figures.non2xx,
+  }
+}
+const rssAfter = process.memoryUsage().rss
+await app.close()
+
+// 2. The stack: nginx in front of three service processes.
+let stack: Stack | undefined
+if (await findExecutable('nginx')) {
+  stack = await startStack({
+    port: 0,
+    servicePorts: { site: 0, inventory: 0, computer: 0 },
+    databaseUrl: db.url,
+    prepare: false,
+    runDir: join(tmpdir(), `labtrack-bench-stack-${process.pid}`),
+    logLevel: 'warn',
+    log: () => {},
+  })
+  for (const scenario of SCENARIOS) {
+    const figures = await measure(stack.url, scenario)
+    const row = rows[scenario.name] as Record<string, string | number>
+    row['via nginx req/s'] = figures.requestsPerSecond
+    row['via nginx p99 ms'] = figures.p99
+    row['nginx / one'] = (figures.requestsPerSecond / Number(row['one process req/s'])).toFixed(2)
+    row.errors = Number(row.errors) + figures.errors + figures.non2xx
+  }
+  await stack.stop()
+}
+await db.drop()
+await stopDatabase()
+
+console.log(
+  `\nlabtrack bench: ${CONNECTIONS} connections, ${SECONDS} s a route, node ${process.version}, ${new Date().toISOString()}`,
+)
+console.table(rows)
+console.log(
+  `one-process memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} MiB before load, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after (includes the load generator)`,
+)
+if (!stack) console.log('nginx not installed: the gateway figures were skipped')
