@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { inOwnProcessGroup } from './own-process-group.js'
 import { describeExit, prefixedLogger } from './stack/processes.js'
 import { type Stack, StackError, stackOptionsFromEnv, startStack } from './stack/start-stack.js'
 
@@ -15,28 +15,6 @@ export { findExecutable } from './stack/net.js'
 export * from './stack/nginx-config.js'
 export * from './stack/processes.js'
 export * from './stack/start-stack.js'
-
-const INNER = 'LABTRACK_STACK_INNER'
-
-/**
- * Runs the stack in a child process of its own process group. A Ctrl-C on the
- * terminal signals the whole foreground group: without this, PostgreSQL and
- * the services would get it at the same moment as the launcher, and
- * PostgreSQL would stop before the services had drained.
- */
-function runDetached(): void {
-  const inner = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
-    detached: true,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, [INNER]: '1' },
-  })
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      if (inner.exitCode === null && inner.signalCode === null) inner.kill(signal)
-    })
-  }
-  inner.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
-}
 
 /** The stack itself; ends the process with 0 after a requested stop, 1 after a failure. */
 async function run(): Promise<void> {
@@ -56,8 +34,6 @@ async function run(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => void stopAndExit(0, `${signal}: stopping the services, then nginx, then the database`))
   }
-  // The launcher that started this process is gone (even killed): stop too.
-  process.on('disconnect', () => void stopAndExit(0, 'the launcher has gone: stopping'))
   // A closed terminal or pipe must not crash the launcher before it has stopped what it started.
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
   process.on('uncaughtException', (error) => void stopAndExit(1, `launcher error: ${error.stack ?? error.message}`))
@@ -96,7 +72,4 @@ function redact(url: string): string {
 }
 
 const isMain = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
-if (isMain) {
-  if (process.env[INNER] === '1') await run()
-  else runDetached()
-}
+if (isMain && inOwnProcessGroup()) await run()

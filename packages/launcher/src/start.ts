@@ -1,38 +1,8 @@
-import { openLocalDatabase, prepareDatabase } from '@labtrack/db/tooling'
-import { createApp, loadConfigOrExit } from '@labtrack/service-kit'
-import closeWithGrace from 'close-with-grace'
-import { WEB_DIST_DIR } from './paths.js'
-import { SERVICES } from './services.js'
+import { inOwnProcessGroup } from './own-process-group.js'
 
-// The embedded default: the whole API and the UI in one process, on an
-// embedded PostgreSQL under .data/postgres unless DATABASE_URL is set.
-const config = loadConfigOrExit(process.env, { PORT: 5000 })
-const database = await openLocalDatabase().catch((error: Error) => {
-  process.stderr.write(`labtrack: ${error.message}\n`)
-  process.exit(1)
-})
-try {
-  if ((await prepareDatabase(database.url)) === 'created') console.log('labtrack: created the tables and the example data')
-} catch (error) {
-  process.stderr.write(`labtrack: cannot prepare the database: ${(error as Error).message}\n`)
-  await database.stop()
-  process.exit(1)
+// pnpm start. The launcher itself only relays signals: the server, its
+// database and everything they load live in the child (own-process-group.ts).
+if (inOwnProcessGroup()) {
+  const { startSingleProcess } = await import('./single-process.js')
+  await startSingleProcess()
 }
-
-const app = await createApp({
-  databaseUrl: database.url,
-  services: SERVICES.map((service) => service.plugin),
-  logger: { level: config.LOG_LEVEL },
-  webRoot: WEB_DIST_DIR,
-})
-app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
-
-closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  app.log.info({ signal, err }, 'stopping')
-  await app.close()
-  await database.stop()
-})
-
-await app.listen({ port: config.PORT, host: config.HOST })
-const url = `http://${config.HOST}:${(app.server.address() as { port: number }).port}`
-console.log(`labtrack: ${url}/ (UI), ${url}/api/docs/ (API docs); database: ${database.description}. Ctrl-C stops.`)

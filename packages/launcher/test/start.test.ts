@@ -1,24 +1,28 @@
-import { spawn } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import { withSql } from '@labtrack/db/tooling'
-import t from 'tap'
+import t, { type Test } from 'tap'
 
 // pnpm start as a user runs it, here on DATABASE_URL (the embedded default is
 // the same code path with another URL; the quick start exercises it).
 const START = fileURLToPath(new URL('../src/start.ts', import.meta.url))
 const adminUrl = process.env.DATABASE_URL as string
 
-t.test('pnpm start: prepares a new database, serves the API, the document and the UI, stops on SIGTERM', async (t) => {
-  const name = `labtrack_start_${process.pid}`
+interface Started {
+  child: ChildProcessWithoutNullStreams
+  base: string
+  output: () => string
+}
+
+/** Runs pnpm start's launcher on a database of its own; resolves once it prints its URL. */
+async function launch(t: Test, name: string, logLevel = 'warn'): Promise<Started> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
-
   // The test's own loader flags: the child compiles TypeScript the same way, so its coverage merges.
-
   const child = spawn(process.execPath, [...process.execArgv, START], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: logLevel },
   })
   t.teardown(() => child.kill('SIGKILL'))
   let output = ''
@@ -30,8 +34,13 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
     if (!base) await new Promise((resolve) => setTimeout(resolve, 50))
   }
   t.ok(base, `started: ${output}`)
-  t.match(output, /created the tables and the example data/)
-  t.match(output, /database: DATABASE_URL/)
+  return { child, base, output: () => output }
+}
+
+t.test('pnpm start: prepares a new database, serves the API, the document and the UI, stops on SIGTERM', async (t) => {
+  const { child, base, output } = await launch(t, `labtrack_start_${process.pid}`, 'info')
+  t.match(output(), /created the tables and the example data/)
+  t.match(output(), /database: DATABASE_URL/)
 
   const sites = await fetch(`${base}/api/sites`)
   t.equal(sites.status, 200)
@@ -46,9 +55,27 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   t.equal(missing.status, 404)
   t.equal(missing.headers.get('content-type'), 'application/problem+json; charset=utf-8')
 
+  // A terminal's Ctrl-C reaches pnpm start twice (from the terminal and from pnpm): one stop, in order.
+  // Two different signals, so the kernel cannot merge them into one.
+  child.kill('SIGINT')
   child.kill('SIGTERM')
   const [code] = await once(child, 'exit')
   t.equal(code, 0)
+  t.equal(output().match(/"msg":"stopping"/g)?.length, 1, 'one graceful stop, not a forced exit')
+})
+
+t.test('pnpm start stops by itself when its launcher is killed', async (t) => {
+  const { child, base } = await launch(t, `labtrack_orphan_${process.pid}`)
+  child.kill('SIGKILL')
+  let answering = true
+  for (let i = 0; i < 600 && answering; i++) {
+    answering = await fetch(`${base}/healthz`).then(
+      () => true,
+      () => false,
+    )
+    if (answering) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  t.notOk(answering, 'the server in its own process group went away too')
 })
 
 t.test('pnpm start stops with one line when the database cannot be had', async (t) => {
@@ -66,4 +93,13 @@ t.test('pnpm start stops with one line when the database cannot be had', async (
     t.equal(code, 1, output)
     t.match(output, message)
   }
+})
+
+t.test('pnpm start exits non-zero when its server process dies', async (t) => {
+  const { child, output } = await launch(t, `labtrack_crash_${process.pid}`, 'info')
+  const serverPid = Number(/"pid":(\d+)/.exec(output())?.[1])
+  t.not(serverPid, child.pid, 'the server runs in a child of the launcher')
+  process.kill(serverPid, 'SIGKILL')
+  const [code] = await once(child, 'exit')
+  t.equal(code, 1)
 })
