@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, Name, Nullable, Text } from './common.js'
+import { Id, MAX_ID, Name, Nullable, Text } from './common.js'
 
 // The JSON the seed's Flask routes spoke, kept so its clients keep working.
 
@@ -24,7 +24,7 @@ export const SeedSiteBody = Type.Object({
 export type SeedSiteBody = Static<typeof SeedSiteBody>
 
 export const SeedPageParams = Type.Object({
-  offset: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }),
-  limit: Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: '0 means all rows' }),
+  offset: Type.Integer({ minimum: 0, maximum: MAX_ID }),
+  limit: Type.Integer({ minimum: 0, maximum: MAX_ID, description: '0 means all rows' }),
 })
 export type SeedPageParams = Static<typeof SeedPageParams>

@@ -45,7 +45,19 @@ t.test('GET /api/sites pages with limit and offset and a Link header', async (t)
 })
 
 t.test('GET /api/sites refuses paging out of bounds', async (t) => {
-  for (const query of ['limit=0', 'limit=1001', 'limit=-1', 'offset=-1', 'limit=abc', 'offset=1.5', 'offset=99999999999']) {
+  for (const query of [
+    'limit=0',
+    'limit=1001',
+    'limit=-1',
+    'offset=-1',
+    'limit=abc',
+    'offset=1.5',
+    'offset=99999999999',
+    'limit=1e2',
+    'offset=0x10',
+    'limit=',
+    'limit=1&limit=2',
+  ]) {
     const res = await app.inject(`/api/sites?${query}`)
     t.equal(res.statusCode, 400, query)
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', query)
@@ -69,7 +81,19 @@ t.test('GET /api/sites/:id', async (t) => {
     detail: 'site 999 does not exist',
   })
 
-  for (const id of ['0', '-1', '2147483648', '99999999999999999999', 'abc', '1.5', '1;DROP TABLE site']) {
+  for (const id of [
+    '0',
+    '-1',
+    '2147483648',
+    '99999999999999999999',
+    'abc',
+    '1.5',
+    '1;DROP TABLE site',
+    '0x10',
+    '1e3',
+    '%201',
+    '+1',
+  ]) {
     const res = await app.inject(`/api/sites/${id}`)
     t.equal(res.statusCode, 400, `id ${id}`)
     t.equal(res.json().errors[0].pointer, '/id', `id ${id}`)
