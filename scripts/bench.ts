@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTestDatabase, type EmbeddedCluster, MOCK_DATA_SQL, startEmbeddedPostgres, withSql } from '@labtrack/db/tooling'
+import { createTestDatabase, type EmbeddedCluster, MOCK_DATA_SQL, startEmbeddedPostgres, withSql } from '@labtrack/db-tools'
 import { SERVICES } from '@labtrack/launcher/services'
 import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
 import { createApp } from '@labtrack/service-kit'

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type EmbeddedCluster, ROOT_DIR, startEmbeddedPostgres } from '@labtrack/db/tooling'
+import { type EmbeddedCluster, ROOT_DIR, startEmbeddedPostgres } from '@labtrack/db-tools'
 import { NYC_OUTPUT_DIR, printIntegrationCoverage } from '@labtrack/e2e/coverage'
 import { missingTools } from '@labtrack/e2e/tools'
 

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT_DIR } from '@labtrack/db/tooling'
+import { ROOT_DIR } from '@labtrack/db-tools'
 import { Builder, By, until, type WebDriver, type WebElement } from 'selenium-webdriver'
 import chrome from 'selenium-webdriver/chrome.js'
 import { CHROMEDRIVER, CHROMIUM } from './tools.js'

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ROOT_DIR } from '@labtrack/db/tooling'
+import { ROOT_DIR } from '@labtrack/db-tools'
 
 // Integration coverage: the service processes of the e2e stack run under nyc
 // (nyc's require hook does not see ES modules, so the services load
@@ -24,7 +24,6 @@ const SCOPE = [
   '--include=services/*/src/**',
   '--include=packages/db/src/**',
   '--include=packages/service-kit/src/**',
-  '--exclude=packages/db/src/tooling/**',
   '--exclude=packages/service-kit/src/testing.ts',
 ]
 

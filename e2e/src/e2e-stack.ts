@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { createTestDatabase, MOCK_DATA_SQL, ROOT_DIR, withSql } from '@labtrack/db/tooling'
+import { createTestDatabase, MOCK_DATA_SQL, ROOT_DIR, withSql } from '@labtrack/db-tools'
 import { type Stack, startStack } from '@labtrack/launcher/stack'
 import { coveredServiceCommand } from './coverage.js'
 

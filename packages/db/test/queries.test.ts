@@ -1,10 +1,10 @@
+import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db-tools'
 import pg from 'pg'
 import t from 'tap'
 import { DbError } from '../src/errors.js'
 import { createComputer, getComputer } from '../src/queries/computers.js'
 import { createSite, deleteSite, listSites, patchSite } from '../src/queries/sites.js'
 import { deleteRow } from '../src/queryable.js'
-import { createTestDatabase, MOCK_DATA_SQL, withSql } from '../src/tooling/index.js'
 
 const database = await createTestDatabase(process.env.DATABASE_URL as string)
 await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { ROOT_DIR } from '@labtrack/db/tooling'
+import { ROOT_DIR } from '@labtrack/db-tools'
 
 /** The built UI; the OpenAPI document and the docs page are written into it too. */
 export const WEB_DIST_DIR = join(ROOT_DIR, 'packages/web/dist')

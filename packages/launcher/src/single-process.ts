@@ -1,4 +1,4 @@
-import { openLocalDatabase, prepareDatabase } from '@labtrack/db/tooling'
+import { openLocalDatabase, prepareDatabase } from '@labtrack/db-tools'
 import { createApp, loadConfigOrExit } from '@labtrack/service-kit'
 import closeWithGrace from 'close-with-grace'
 import { WEB_DIST_DIR } from './paths.js'

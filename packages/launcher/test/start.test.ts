@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import { withSql } from '@labtrack/db/tooling'
+import { withSql } from '@labtrack/db-tools'
 import t, { type Test } from 'tap'
 
 // pnpm start as a user runs it, here on DATABASE_URL (the embedded default is

@@ -1,4 +1,4 @@
-import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db/tooling'
+import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db-tools'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import postgres from 'postgres'
 import { createApp } from './create-app.js'

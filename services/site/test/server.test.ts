@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { createTestDatabase } from '@labtrack/db/tooling'
+import { createTestDatabase } from '@labtrack/db-tools'
 import t from 'tap'
 
 // The launcher as an operator runs it: its own process, configured by the environment.

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openLocalDatabase, prepareDatabase, ROOT_DIR } from '@labtrack/db/tooling'
+import { openLocalDatabase, prepareDatabase, ROOT_DIR } from '@labtrack/db-tools'
 import { WEB_DIST_DIR } from '../paths.js'
 import { SERVICES } from '../services.js'
 import { claimPort, connectHost, findExecutable, waitForHttp } from './net.js'

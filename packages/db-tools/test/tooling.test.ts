@@ -2,17 +2,10 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import {
-  createTestDatabase,
-  ensureDatabase,
-  hasLabtrackTables,
-  loadExampleData,
-  prepareDatabase,
-  withSql,
-} from '../src/tooling/index.js'
+import { createTestDatabase, ensureDatabase, hasLabtrackTables, loadExampleData, prepareDatabase, withSql } from '../src/index.js'
 
 const adminUrl = process.env.DATABASE_URL as string
-const CLI = fileURLToPath(new URL('../src/tooling/cli.ts', import.meta.url))
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
 
 function urlOf(name: string) {
   const url = new URL(adminUrl)

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 
 /** The workspace root: every default path is relative to it, wherever a command runs from. */
-export const ROOT_DIR = fileURLToPath(new URL('../../../../', import.meta.url))
+export const ROOT_DIR = fileURLToPath(new URL('../../../', import.meta.url))
 export const CREATE_TABLES_SQL = fileURLToPath(new URL('postgres_scripts/create_tables.sql', `file://${ROOT_DIR}`))
 export const MOCK_DATA_SQL = fileURLToPath(new URL('postgres_scripts/mock_data.sql', `file://${ROOT_DIR}`))

@@ -2,7 +2,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { embeddedDataDir, openLocalDatabase, startEmbeddedPostgres, withSql } from '../src/tooling/index.js'
+import { embeddedDataDir, openLocalDatabase, startEmbeddedPostgres, withSql } from '../src/index.js'
 
 async function tempDir() {
   const dir = await mkdtemp(join(tmpdir(), 'labtrack-embedded-test-'))
