@@ -39,10 +39,17 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  // text/plain is Fastify's other default parser; this API only speaks JSON,
-  // so anything else is a 415. application/*+json (e.g. merge-patch) is JSON too.
-  app.removeContentTypeParser('text/plain')
-  app.addContentTypeParser(/^application\/[\w.-]+\+json$/, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'))
+  // This API only speaks JSON: text/plain (Fastify's other default parser) and
+  // anything else is a 415; application/*+json (e.g. merge-patch) is JSON too.
+  // An empty body is "no body", not broken JSON: many clients label a DELETE
+  // as JSON without sending one, and a POST without one fails validation.
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  const parseJsonOrNothing: typeof parseJson = (request, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(request, body, done)
+  app.removeContentTypeParser(['text/plain', 'application/json'])
+  for (const type of ['application/json', /^application\/[\w.-]+\+json$/]) {
+    app.addContentTypeParser(type, { parseAs: 'string' }, parseJsonOrNothing)
+  }
 
   await app.register(problemErrors, { ui: webRoot !== undefined })
   if (webRoot !== undefined) await app.register(webUi, { root: webRoot })

@@ -320,7 +320,7 @@ t.test('POST /api/containers: malformed JSON, other media types, huge bodies', a
   const post = (type: string, payload: string) =>
     app.inject({ method: 'POST', url: '/api/containers', headers: { 'content-type': type }, payload })
   expectProblem(t, await post('application/json', '{"freezer_id": 1'), 400, 'bad-request', undefined, 'malformed')
-  expectProblem(t, await post('application/json', ''), 400, 'bad-request', undefined, 'empty')
+  expectInvalid(t, await post('application/json', ''), 'body', '/', 'an empty body is no body')
   for (const type of ['text/plain', 'text/csv', 'application/x-www-form-urlencoded', 'application/octet-stream']) {
     expectProblem(t, await post(type, 'freezer_id=1'), 415, 'unsupported-media-type', undefined, type)
   }

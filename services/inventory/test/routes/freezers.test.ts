@@ -225,7 +225,7 @@ t.test('POST /api/freezers: malformed JSON, other media types, empty and huge bo
     app.inject({ method: 'POST', url: '/api/freezers', headers, ...(payload === undefined ? {} : { payload }) })
 
   expectProblem(t, await post({ 'content-type': 'application/json' }, '{"name": '), 400, 'bad-request', undefined, 'malformed')
-  expectProblem(t, await post({ 'content-type': 'application/json' }, ''), 400, 'bad-request', undefined, 'empty')
+  expectInvalid(t, await post({ 'content-type': 'application/json' }, ''), 'body', '/', 'an empty body is no body')
   t.equal((await post({})).statusCode, 400, 'no body at all')
   const proto = await post({ 'content-type': 'application/json' }, '{"name":"x","site_id":1,"__proto__":{"admin":true}}')
   t.equal(proto.statusCode, 400, 'prototype poisoning is refused')
