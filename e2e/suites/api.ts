@@ -47,6 +47,53 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     t.equal(paged.headers.get('link'), '</api/freezers?limit=1&offset=1>; rel="next"')
   })
 
+  t.test('each service writes through the gateway: create, replace, change, refuse, delete', async (t) => {
+    const send = (method: string, path: string, body?: unknown, type = 'application/json') =>
+      get(path, { method, headers: { 'content-type': type }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    const problem = async (res: Response, status: number, type: string) => {
+      t.equal(res.status, status, `${status} ${type}`)
+      t.match(res.headers.get('content-type'), PROBLEM)
+      t.equal(((await res.json()) as { type: string }).type, `urn:labtrack:problem:${type}`)
+    }
+
+    const site = (await (await send('POST', '/api/sites', { name: 'Gateway lab', country: 'NZ' })).json()) as { id: number }
+    t.equal((await send('PUT', `/api/sites/${site.id}`, { name: 'Gateway lab II' })).status, 200)
+    t.equal(
+      ((await (await send('PATCH', `/api/sites/${site.id}`, { contact: 'Ada' })).json()) as { contact: string }).contact,
+      'Ada',
+    )
+    await problem(await send('POST', '/api/sites', { name: ' ', extra: 1 }), 400, 'validation')
+    await problem(await send('POST', '/api/sites', 'name=x', 'text/plain'), 415, 'unsupported-media-type')
+
+    await problem(await send('POST', '/api/computers', { name: 'pc', site_id: 999999 }), 422, 'unknown-parent')
+    const pc = await send('POST', '/api/computers', { name: 'pc', mac: '08-00-2B-AA-BB-CC', site_id: site.id })
+    t.equal(pc.status, 201)
+    const { id: pcId, mac } = (await pc.json()) as { id: number; mac: string }
+    t.equal(mac, '08:00:2b:aa:bb:cc')
+    await problem(await send('POST', '/api/computers', { name: 'twin', mac: '08002baabbcc', site_id: site.id }), 409, 'conflict')
+    t.equal((await send('PATCH', `/api/computers/${pcId}`, { mac: null })).status, 200)
+
+    const freezer = (await (await send('POST', '/api/freezers', { name: '-80C', site_id: site.id })).json()) as { id: number }
+    const tube = (await (await send('POST', '/api/containers', { freezer_id: freezer.id })).json()) as {
+      id: number
+      uuid: string
+    }
+    await problem(await send('POST', '/api/containers', { uuid: tube.uuid, freezer_id: freezer.id }), 409, 'conflict')
+    await problem(await send('DELETE', `/api/freezers/${freezer.id}`), 409, 'still-referenced')
+    t.equal((await send('PATCH', `/api/containers/${tube.id}`, { freezer_id: 1 })).status, 200, 'moved')
+    t.equal((await send('PUT', `/api/freezers/${freezer.id}`, { name: '-86C', site_id: site.id })).status, 200)
+
+    for (const path of [
+      `/api/freezers/${freezer.id}`,
+      `/api/computers/${pcId}`,
+      `/api/containers/${tube.id}`,
+      `/api/sites/${site.id}`,
+    ]) {
+      t.equal((await send('DELETE', path)).status, 204, `DELETE ${path}`)
+      await problem(await get(path), 404, 'not-found')
+    }
+  })
+
   t.test("the seed's URLs", async (t) => {
     t.equal(((await (await get('/sites/')).json()) as unknown[]).length, 3)
     t.equal(((await (await get('/sites')).json()) as unknown[]).length, 3)
