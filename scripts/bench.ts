@@ -1,7 +1,6 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTestDatabase, type EmbeddedCluster, MOCK_DATA_SQL, startEmbeddedPostgres, withSql } from '@labtrack/db-tools'
+import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, withSql } from '@labtrack/db-tools'
 import { SERVICES } from '@labtrack/launcher/services'
 import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
 import { createApp } from '@labtrack/service-kit'
@@ -60,21 +59,7 @@ async function load(base: string, scenario: Scenario) {
   }
 }
 
-async function database(): Promise<{ adminUrl: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { adminUrl: process.env.DATABASE_URL, stop: async () => {} }
-  const dir = await mkdtemp(join(tmpdir(), 'labtrack-bench-pg-'))
-  await chmod(dir, 0o755)
-  const cluster: EmbeddedCluster = await startEmbeddedPostgres(join(dir, 'data'), { persistent: false })
-  return {
-    adminUrl: cluster.url(),
-    stop: async () => {
-      await cluster.stop()
-      await rm(dir, { recursive: true, force: true })
-    },
-  }
-}
-
-const { adminUrl, stop: stopDatabase } = await database()
+const { adminUrl, stop: stopDatabase } = await openThrowawayServer()
 const db = await createTestDatabase(adminUrl)
 await withSql(db.url, async (sql) => {
   await sql.file(MOCK_DATA_SQL)

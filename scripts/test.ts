@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process'
-import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type EmbeddedCluster, ROOT_DIR, startEmbeddedPostgres } from '@labtrack/db-tools'
+import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
 import { NYC_OUTPUT_DIR, printIntegrationCoverage } from '@labtrack/e2e/coverage'
 import { missingTools } from '@labtrack/e2e/tools'
 
@@ -22,18 +21,12 @@ const total: Tally = { passed: 0, failed: 0 }
 let exitCode = 0
 
 async function withDatabase<T>(fn: () => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return fn()
-  const dir = await mkdtemp(join(tmpdir(), 'labtrack-test-pg-'))
-  // The cluster runs as the `postgres` user when we are root: it must reach its folder.
-  await chmod(dir, 0o755)
-  let cluster: EmbeddedCluster | undefined
+  const server = await openThrowawayServer()
+  process.env.DATABASE_URL = server.adminUrl
   try {
-    cluster = await startEmbeddedPostgres(join(dir, 'data'), { persistent: false })
-    process.env.DATABASE_URL = cluster.url('postgres')
     return await fn()
   } finally {
-    await cluster?.stop()
-    await rm(dir, { recursive: true, force: true })
+    await server.stop()
   }
 }
 
@@ -95,6 +88,8 @@ async function e2e() {
   // the unit run's business, the services' coverage is measured by nyc.
   const code = await run('tap', ['--disable-coverage', '--timeout=900', 'e2e/e2e.test.ts'])
   record('e2e', code, await tapTally('e2e', 1))
+  if (code !== 0)
+    console.log('e2e: the stack logged to .data/e2e-stack/stack.log; screenshots of failures are in e2e/screenshots/')
   console.log('\nIntegration coverage (service processes under nyc during the e2e suites):')
   await printIntegrationCoverage()
 }

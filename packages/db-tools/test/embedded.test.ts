@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { embeddedDataDir, openLocalDatabase, startEmbeddedPostgres, withSql } from '../src/index.js'
+import { embeddedDataDir, openLocalDatabase, openThrowawayServer, startEmbeddedPostgres, withSql } from '../src/index.js'
 
 async function tempDir() {
   const dir = await mkdtemp(join(tmpdir(), 'labtrack-embedded-test-'))
@@ -54,4 +55,17 @@ t.test('openLocalDatabase: DATABASE_URL when set, else the embedded cluster unde
   t.teardown(() => embedded.stop())
   t.equal(embedded.description, `the embedded database in ${join(dataDir, 'postgres')}`)
   t.match(embedded.url, /\/labtrack$/)
+})
+
+t.test('a throw-away server: DATABASE_URL untouched, else a temporary cluster removed on stop', async (t) => {
+  const given = await openThrowawayServer({ DATABASE_URL: 'postgres://u@h/postgres' })
+  t.equal(given.adminUrl, 'postgres://u@h/postgres')
+  await given.stop()
+
+  const server = await openThrowawayServer({})
+  const [row] = await withSql(server.adminUrl, (sql) => sql`SELECT current_database() AS name`)
+  t.equal(row?.name, 'postgres')
+  const dataDir = (await withSql(server.adminUrl, (sql) => sql`SHOW data_directory`))[0]?.data_directory as string
+  await server.stop()
+  t.notOk(existsSync(dataDir), 'its folder is gone')
 })
