@@ -1,6 +1,5 @@
 import { openLocalDatabase, prepareDatabase } from '@labtrack/db-tools'
-import { createApp, loadConfigOrExit } from '@labtrack/service-kit'
-import closeWithGrace from 'close-with-grace'
+import { createApp, loadConfigOrExit, serveUntilSignal } from '@labtrack/service-kit'
 import { WEB_DIST_DIR } from './paths.js'
 import { SERVICES } from './services.js'
 
@@ -28,13 +27,7 @@ export async function startSingleProcess() {
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    app.log.info({ signal, err }, 'stopping')
-    await app.close()
-    await database.stop()
-  })
-
-  await app.listen({ port: config.PORT, host: config.HOST })
+  await serveUntilSignal(app, { port: config.PORT, host: config.HOST }, () => database.stop())
   const url = `http://${config.HOST}:${(app.server.address() as { port: number }).port}`
   console.log(`labtrack: ${url}/ (UI), ${url}/api/docs/ (API docs); database: ${database.description}. Ctrl-C stops.`)
 }

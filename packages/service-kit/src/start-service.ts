@@ -1,9 +1,27 @@
 import closeWithGrace from 'close-with-grace'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
 import { loadConfigOrExit } from './config.js'
 import { createApp } from './create-app.js'
 
-/** The launcher of a service alone: config from the environment, listen, and drain on SIGTERM/SIGINT. */
+/**
+ * Listens, and on SIGTERM or SIGINT closes the app: it stops accepting
+ * connections, waits for the requests in flight, closes the pool, then runs
+ * `afterClose`. A second signal or 10 s cut it short.
+ */
+export async function serveUntilSignal(
+  app: FastifyInstance,
+  { port, host }: { port: number; host: string },
+  afterClose: () => Promise<void> = async () => {},
+) {
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    app.log.info({ signal, err }, 'stopping')
+    await app.close()
+    await afterClose()
+  })
+  await app.listen({ port, host })
+}
+
+/** The launcher of a service alone: config from the environment, then serve until a signal. */
 export async function startService(name: string, service: FastifyPluginAsync, defaultPort: number) {
   const config = loadConfigOrExit(process.env, { PORT: defaultPort }, ['DATABASE_URL'])
   const app = await createApp({
@@ -11,12 +29,6 @@ export async function startService(name: string, service: FastifyPluginAsync, de
     services: [service],
     logger: { level: config.LOG_LEVEL, base: { service: name } },
   })
-  // app.close() stops accepting connections, waits for in-flight requests,
-  // then closes the pool; a second signal or 10 s cut it short.
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-    app.log.info({ signal, err }, 'stopping')
-    await app.close()
-  })
-  await app.listen({ port: config.PORT, host: config.HOST })
+  await serveUntilSignal(app, { port: config.PORT, host: config.HOST })
   return app
 }

@@ -127,11 +127,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     log('stack', `${staticRoot} has no index.html: the UI is not built ("pnpm build"); the API works without it`)
   }
 
-  const database = options.databaseUrl
-    ? { url: options.databaseUrl, description: 'the given database', stop: async () => {} }
-    : await openLocalDatabase(process.env, (text) => {
-        for (const line of text.split('\n')) if (line.trim()) log('postgres', line)
-      })
+  const env = options.databaseUrl ? { ...process.env, DATABASE_URL: options.databaseUrl } : process.env
+  const database = await openLocalDatabase(env, (text) => {
+    for (const line of text.split('\n')) if (line.trim()) log('postgres', line)
+  })
   const processes: ManagedProcess[] = []
   let stopping: Promise<void> | undefined
   // Until startStack resolves, an early exit is its error to throw, not a callback.
