@@ -1,3 +1,5 @@
+import { createWriteStream } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createTestDatabase, MOCK_DATA_SQL, ROOT_DIR, withSql } from '@labtrack/db-tools'
 import { type Stack, startStack } from '@labtrack/launcher/stack'
@@ -18,25 +20,29 @@ export async function startE2eStack({ coverage = true } = {}): Promise<E2eStack>
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run the e2e suites with "pnpm test:e2e"')
   const database = await createTestDatabase(adminUrl)
   await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
-  const lines: string[] = []
+  const runDir = join(ROOT_DIR, '.data/e2e-stack')
+  await mkdir(runDir, { recursive: true })
+  // Every process's log goes to a file, read when a run fails (or to the console with LABTRACK_E2E_LOGS=1).
+  const logFile = createWriteStream(join(runDir, 'stack.log'))
   const stack = await startStack({
     port: 0,
     servicePorts: { site: 0, inventory: 0, computer: 0 },
     databaseUrl: database.url,
     prepare: false,
-    runDir: join(ROOT_DIR, '.data/e2e-stack'),
+    runDir,
     logLevel: 'warn',
-    // Kept for a failing run; printed only when asked (LABTRACK_E2E_LOGS=1).
     log: (source, line) =>
-      process.env.LABTRACK_E2E_LOGS ? console.log(`[${source}] ${line}`) : lines.push(`[${source}] ${line}`),
+      process.env.LABTRACK_E2E_LOGS ? console.log(`[${source}] ${line}`) : logFile.write(`[${source}] ${line}\n`),
     ...(coverage ? { serviceCommand: coveredServiceCommand } : {}),
   })
-  return Object.assign(Object.create(stack) as Stack, {
+  return {
+    ...stack,
     async stop() {
       await stack.stop()
       await database.drop()
+      logFile.end()
     },
     query: <T>(text: TemplateStringsArray, ...values: unknown[]) =>
       withSql(database.url, async (sql) => [...(await sql(text, ...(values as never[])))] as T[]),
-  })
+  }
 }
