@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process'
 
 const INNER = 'LABTRACK_OWN_PROCESS_GROUP'
-// pnpm passes a terminal's Ctrl-C on to its child, which the terminal has
-// signalled too: one keypress arrives twice within milliseconds.
-const ECHO_MS = 1000
 
 /**
  * Re-runs this launcher as a child that leads a process group of its own.
@@ -28,14 +25,16 @@ export function inOwnProcessGroup(): boolean {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [INNER]: '1' },
   })
-  let lastRelayed = 0
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.on(signal, () => {
-      if (Date.now() - lastRelayed < ECHO_MS) return
-      lastRelayed = Date.now()
-      child.kill(signal)
-    })
+  // Relay the first signal only: a terminal's Ctrl-C reaches this launcher
+  // twice (from the terminal and from pnpm), and the child already stops
+  // within 10 s of the first one.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+  const relay = (signal: NodeJS.Signals) => {
+    for (const other of signals) process.removeListener(other, relay).on(other, () => {})
+    child.kill(signal)
   }
-  child.on('exit', (code) => process.exit(code ?? 1))
+  for (const signal of signals) process.on(signal, relay)
+  // The child's own code is 0 or 1; killed by a signal (code null), it failed.
+  child.on('exit', (code) => process.exit(Number(code !== 0)))
   return false
 }
