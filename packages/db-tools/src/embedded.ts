@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { type AddressInfo, createServer } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { ROOT_DIR } from './paths.js'
+import { letPostgresReach } from './search-permission.js'
 
 export interface EmbeddedCluster {
   /** URL of a database on the cluster (`postgres`, the maintenance one, by default). */
@@ -22,6 +25,13 @@ export async function startEmbeddedPostgres(
   { persistent = true, log = (_line: string) => {} } = {},
 ): Promise<EmbeddedCluster> {
   const EmbeddedPostgres = await loadWithoutExitHooks()
+  const reach = async (path: string) => {
+    for (const dir of await letPostgresReach([path])) {
+      log(`gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`)
+    }
+  }
+  // The binaries live in this workspace's node_modules.
+  await reach(ROOT_DIR)
   const port = await freePort()
   // The last lines the cluster printed: they say why a start failed.
   const recent: string[] = []
@@ -45,7 +55,12 @@ export async function startEmbeddedPostgres(
     onError: record,
   })
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
-    await pg.initialise().catch((error: Error) => {
+    const createFolderAndCluster = async () => {
+      await mkdir(dirname(dataDir), { recursive: true })
+      await reach(dirname(dataDir))
+      await pg.initialise()
+    }
+    await createFolderAndCluster().catch((error: Error) => {
       throw new Error(`could not create the embedded PostgreSQL in ${dataDir}: ${error.message}`)
     })
   }

@@ -69,3 +69,15 @@ t.test('a throw-away server: DATABASE_URL untouched, else a temporary cluster re
   await server.stop()
   t.notOk(existsSync(dataDir), 'its folder is gone')
 })
+
+t.test('as root, a data folder under a private folder is made reachable, and the log says so', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'labtrack-private-data-'))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  const lines: string[] = []
+  const cluster = await startEmbeddedPostgres(join(dir, 'pg'), { persistent: false, log: (line) => lines.push(line) })
+  await cluster.stop()
+  t.ok(
+    lines.includes(`gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`),
+    'the change is logged',
+  )
+})
