@@ -22,12 +22,17 @@ const PASSWORD = 'labtrack'
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
-  { persistent = true, log = (_line: string) => {} } = {},
+  {
+    persistent = true,
+    log = (_line: string) => {},
+    // What a user must be told whatever the log level: permissions changed on their folders.
+    notice = console.warn as (line: string) => void,
+  } = {},
 ): Promise<EmbeddedCluster> {
   const EmbeddedPostgres = await loadWithoutExitHooks()
   const reach = async (path: string) => {
     for (const dir of await letPostgresReach([path])) {
-      log(`gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`)
+      notice(`labtrack: gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`)
     }
   }
   // The binaries live in this workspace's node_modules.

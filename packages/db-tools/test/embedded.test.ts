@@ -74,10 +74,12 @@ t.test('as root, a data folder under a private folder is made reachable, and the
   const dir = await mkdtemp(join(tmpdir(), 'labtrack-private-data-'))
   t.teardown(() => rm(dir, { recursive: true, force: true }))
   const lines: string[] = []
-  const cluster = await startEmbeddedPostgres(join(dir, 'pg'), { persistent: false, log: (line) => lines.push(line) })
+  const cluster = await startEmbeddedPostgres(join(dir, 'pg'), { persistent: false, notice: (line) => lines.push(line) })
   await cluster.stop()
   t.ok(
-    lines.includes(`gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`),
+    lines.includes(
+      `labtrack: gave others the search (x) permission on ${dir} so the postgres user can reach the embedded PostgreSQL`,
+    ),
     'the change is logged',
   )
 })
