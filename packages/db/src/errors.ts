@@ -35,39 +35,26 @@ interface PgError {
   detail?: string
 }
 
-// Which column each constraint guards, in words a client understands.
-const CONSTRAINT_SUBJECTS: Record<string, string> = {
-  container_uuid_key: 'a container with this uuid',
-  computer_mac_key: 'a computer with this mac',
-  site_pkey: 'a site with this id',
-  freezer_pkey: 'a freezer with this id',
-  computer_pkey: 'a computer with this id',
-  container_pkey: 'a container with this id',
-  freezer_site_id_fkey: 'site_id',
-  computer_site_id_fkey: 'site_id',
-  container_freezer_id_fkey: 'freezer_id',
-}
-
 // SQLSTATEs meaning "the database is not there right now": connection
 // exceptions (08), operator intervention (57P0x), too many connections.
 const UNAVAILABLE_STATES = /^(0800[0-6]|57P0[1-3]|53300)$/
 // Node's socket errors, raised by the driver when it cannot connect.
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN'])
 
-/** Maps a driver error to a DbError; returns the error untouched when it is not one we know. */
-export function toDbError(error: unknown): unknown {
+/**
+ * Maps a driver error to a DbError; returns the error untouched when it is not one we know.
+ * `subjects` says what each constraint guards, in words a client understands (from the resource definitions).
+ */
+export function toDbError(error: unknown, subjects: Record<string, string> = {}): unknown {
   if (error instanceof DbError || typeof error !== 'object' || error === null) return error
   const { code = '', constraint = '' } = error as PgError
   if (code === '23505') {
-    return new DbError('LABTRACK_DB_CONFLICT', `${CONSTRAINT_SUBJECTS[constraint] ?? 'a row with this value'} already exists`)
+    return new DbError('LABTRACK_DB_CONFLICT', `${subjects[constraint] ?? 'a row with this value'} already exists`)
   }
   if (code === '23503') {
     // Deletes are refused with a count of what blocks them by the query itself
     // (see deleteRow); a 23503 that reaches here comes from an insert or update.
-    return new DbError(
-      'LABTRACK_DB_UNKNOWN_PARENT',
-      `${CONSTRAINT_SUBJECTS[constraint] ?? 'a parent id'} does not name an existing row`,
-    )
+    return new DbError('LABTRACK_DB_UNKNOWN_PARENT', `${subjects[constraint] ?? 'a parent id'} does not name an existing row`)
   }
   if (code === '2200H') return new DbError('LABTRACK_DB_CONFLICT', 'no ids are left for new rows')
   if (code.startsWith('22') || code === '23514' || code === '23502') {

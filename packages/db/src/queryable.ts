@@ -1,5 +1,5 @@
 import type { QueryResult, QueryResultRow } from 'pg'
-import { DbError, toDbError } from './errors.js'
+import { toDbError } from './errors.js'
 import type { Page, PageOf } from './schemas/common.js'
 
 /** What the query functions need: a `pg` Pool or PoolClient. */
@@ -8,12 +8,17 @@ export interface Queryable {
 }
 
 /** Runs one statement; driver errors come out as DbError. */
-export async function run<R extends QueryResultRow>(db: Queryable, text: string, values: unknown[]): Promise<R[]> {
+export async function run<R extends QueryResultRow>(
+  db: Queryable,
+  text: string,
+  values: unknown[],
+  subjects: Record<string, string> = {},
+): Promise<R[]> {
   try {
     const result = await db.query<R>(text, values)
     return result.rows
   } catch (error) {
-    throw toDbError(error)
+    throw toDbError(error, subjects)
   }
 }
 
@@ -37,32 +42,4 @@ export async function page<R extends QueryResultRow>(
   const hasMore = rows.length > limit
   if (hasMore) rows.pop()
   return { rows, hasMore }
-}
-
-/**
- * Deletes a row whose children block the delete. Returns whether a row was
- * deleted; when children still refer to it, counts them with `countChildren`
- * (one row of named counts) and throws LABTRACK_DB_STILL_REFERENCED naming them.
- */
-export async function deleteRow(
-  db: Queryable,
-  what: string,
-  deleteSql: string,
-  countChildrenSql: string,
-  id: number,
-): Promise<boolean> {
-  try {
-    const result = await db.query(deleteSql, [id])
-    return result.rowCount === 1
-  } catch (error) {
-    if ((error as { code?: string }).code !== '23503') throw toDbError(error)
-  }
-  const [counts = {}] = await run<Record<string, number>>(db, countChildrenSql, [id])
-  const blockers = Object.entries(counts)
-    .filter(([, count]) => count > 0)
-    .map(([name, count]) => `${count} ${count === 1 ? name.replace(/s$/, '') : name}`)
-  throw new DbError(
-    'LABTRACK_DB_STILL_REFERENCED',
-    `${what} ${id} still has ${blockers.join(' and ') || 'rows that refer to it'}`,
-  )
 }

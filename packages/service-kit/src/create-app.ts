@@ -4,8 +4,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
 import { problemErrors } from './errors.js'
 import { health } from './health.js'
+import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
-import { validatorCompiler } from './validation.js'
+import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
 
 export interface AppOptions {
@@ -33,9 +34,10 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
     genReqId: requestIdFrom,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  app.setValidatorCompiler(validatorCompiler)
+  app.addSchema(ProblemSchema)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
@@ -54,6 +56,8 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
   await app.register(problemErrors, { ui: webRoot !== undefined })
   if (webRoot !== undefined) await app.register(webUi, { root: webRoot })
   await app.register(fastifySwagger, {
+    // Components are named by their $id (Site, Problem…), so clients generated from the document read well.
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
     openapi: {
       openapi: '3.1.0',
       info: {

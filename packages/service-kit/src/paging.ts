@@ -1,14 +1,23 @@
-import type { Page, PageOf } from '@labtrack/db'
+import type { PageOf } from '@labtrack/db'
 import type { FastifyReply } from 'fastify'
 
-/** Sends one page of rows, with a `Link: <…>; rel="next"` header while more rows exist. */
-export function sendPage<T>(request: { url: string; query: Page }, reply: FastifyReply, page: PageOf<T>) {
+/** The request's own URL with some query parameters set and others removed: the target of a `rel="next"` link. */
+export function nextLink(url: string, set: Record<string, string>, remove: string[] = []): string {
+  const next = new URL(url, 'http://localhost')
+  for (const name of remove) next.searchParams.delete(name)
+  for (const [name, value] of Object.entries(set)) next.searchParams.set(name, value)
+  return `<${next.pathname}${next.search}>; rel="next"`
+}
+
+/** Sends one page of an offset-paged list, with a `Link: <…>; rel="next"` header while more rows exist. */
+export function sendPage<T>(
+  request: { url: string; query: { limit: number; offset?: number | undefined } },
+  reply: FastifyReply,
+  page: PageOf<T>,
+) {
   if (page.hasMore) {
-    const { limit, offset } = request.query
-    const next = new URL(request.url, 'http://localhost')
-    next.searchParams.set('limit', String(limit))
-    next.searchParams.set('offset', String(offset + limit))
-    reply.header('link', `<${next.pathname}${next.search}>; rel="next"`)
+    const { limit, offset = 0 } = request.query
+    reply.header('link', nextLink(request.url, { limit: String(limit), offset: String(offset + limit) }))
   }
   return reply.send(page.rows)
 }

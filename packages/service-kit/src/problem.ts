@@ -1,6 +1,8 @@
-import { type DbErrorCode, PATTERN_MESSAGES } from '@labtrack/db'
+import { STATUS_CODES } from 'node:http'
+import type { DbErrorCode } from '@labtrack/db'
 import { type Static, Type } from '@sinclair/typebox'
 import type { FastifyError } from 'fastify'
+import { issueDetail } from './validation.js'
 
 /** RFC 9457 problem details: the body of every error response. */
 export const Problem = Type.Object(
@@ -23,6 +25,10 @@ export const Problem = Type.Object(
   { title: 'Problem' },
 )
 export type Problem = Static<typeof Problem>
+
+/** The Problem schema as every service registers it once; routes refer to it by `$ref`. */
+export const ProblemSchema = { ...Problem, $id: 'Problem' }
+export const ProblemRef = Type.Unsafe<Problem>(Type.Ref('Problem'))
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 
@@ -106,18 +112,28 @@ export function toProblem(
   if (known) return problem(known, error.message)
   // JSON.parse's SyntaxError arrives with statusCode 400.
   const status = error.statusCode ?? 500
-  if (status >= 400 && status < 500) return { ...problem('client-error', error.message), status, title: 'Bad Request' }
+  if (status >= 400 && status < 500) return { ...problem('client-error', error.message), status, title: statusTitle(status) }
   // A 5xx never carries the error's own message: it may hold SQL or internals.
   return problem('internal', `the server could not complete the request; quote request id ${requestId} when reporting it`)
+}
+
+// RFC 9110's names, where Node's STATUS_CODES still has the older ones.
+const TITLES: Record<number, string> = Object.fromEntries(
+  Object.values(PROBLEM_TYPES).map(({ status, title }) => [status, title]),
+)
+
+/** The title of a problem of this status: the registry's, else the HTTP reason phrase. */
+export function statusTitle(status: number): string {
+  return TITLES[status] ?? STATUS_CODES[status] ?? 'Error'
 }
 
 function validationIssue(where: string, issue: AjvError) {
   const missing = issue.keyword === 'required' ? `/${String(issue.params.missingProperty)}` : ''
   const extra = issue.keyword === 'additionalProperties' ? `/${String(issue.params.additionalProperty)}` : ''
-  const pattern = issue.keyword === 'pattern' ? PATTERN_MESSAGES[String(issue.params.pattern)] : undefined
+  const unknown = where === 'querystring' ? 'is not a known parameter' : 'is not a known field'
   return {
     in: where,
     pointer: `${issue.instancePath}${missing}${extra}` || '/',
-    detail: extra ? 'is not a known field' : (pattern ?? issue.message ?? 'is not valid'),
+    detail: extra ? unknown : issueDetail(issue),
   }
 }

@@ -33,12 +33,6 @@ export const Text = Type.String({ maxLength: 2000, pattern: TEXT_PATTERN })
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
-/** `limit` and `offset` of every collection. */
-export const PageQuery = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-  offset: Type.Integer({ minimum: 0, maximum: MAX_ID, default: 0 }),
-})
-
 export interface Page {
   limit: number
   offset: number
@@ -49,3 +43,10 @@ export interface PageOf<T> {
   rows: T[]
   hasMore: boolean
 }
+
+export const Uuid = Type.String({ pattern: UUID_PATTERN, description: 'UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01' })
+
+export const Mac = Type.String({
+  pattern: MAC_PATTERN,
+  description: 'MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff',
+})

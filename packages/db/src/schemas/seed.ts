@@ -1,14 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
-import { Id, MAX_ID, Name, Nullable, Text } from './common.js'
+import { MAX_ID, Name, Nullable, Text } from './common.js'
 
 // The JSON the seed's Flask routes spoke, kept so its clients keep working.
-
-/** Row of the seed's instruments view, with its key names. */
-export const SeedInstrument = Type.Object(
-  { id: Id, site_name: Type.String(), computer_id: Nullable(Id), freezer_id: Nullable(Id), instrument_name: Type.String() },
-  { title: 'SeedInstrument' },
-)
-export type SeedInstrument = Static<typeof SeedInstrument>
 
 const SeedText = Type.Optional(Nullable(Text))
 

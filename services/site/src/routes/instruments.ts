@@ -1,22 +1,35 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { getSite, IdParams, Instrument, listInstruments, PageQuery } from '@labtrack/db'
-import { ListOf, notFound, problems, sendPage } from '@labtrack/service-kit'
+import { IdParams, Instrument, listInstruments, resourceStore, site } from '@labtrack/db'
+import { DEFAULT_LIMIT, ListOf, notFound, pageParameters, problems, refTo, sendPage } from '@labtrack/service-kit'
+import { Type } from '@sinclair/typebox'
 
 const tags = ['instruments']
+const sites = resourceStore(site)
+const PageQuery = Type.Object(pageParameters, { additionalProperties: false })
+const Instruments = ListOf(refTo('Instrument', Instrument))
 
 /** The seed's UNION view: computers and freezers of every site, or of one. */
 export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const page = (query: { limit?: number; offset?: number }) => ({
+    limit: query.limit ?? DEFAULT_LIMIT,
+    offset: query.offset ?? 0,
+  })
+
   app.get(
     '/api/instruments',
     {
       schema: {
         tags,
+        operationId: 'listInstruments',
         summary: "Every site's computers and freezers, by site, then kind, then id",
         querystring: PageQuery,
-        response: { 200: ListOf(Instrument), ...problems(400, 503) },
+        response: { 200: Instruments, ...problems(400, 503) },
       },
     },
-    async (request, reply) => sendPage(request, reply, await listInstruments(app.pg, null, request.query)),
+    async (request, reply) => {
+      const paging = page(request.query)
+      return sendPage({ url: request.url, query: paging }, reply, await listInstruments(app.pg, null, paging))
+    },
   )
 
   app.get(
@@ -24,17 +37,19 @@ export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
+        operationId: 'listSiteInstruments',
         summary: "One site's computers and freezers",
         params: IdParams,
         querystring: PageQuery,
-        response: { 200: ListOf(Instrument), ...problems(400, 404, 503) },
+        response: { 200: Instruments, ...problems(400, 404, 503) },
       },
     },
     async (request, reply) => {
-      const page = await listInstruments(app.pg, request.params.id, request.query)
+      const paging = page(request.query)
+      const rows = await listInstruments(app.pg, request.params.id, paging)
       // An empty first page may mean "no instruments" or "no such site".
-      if (page.rows.length === 0 && !(await getSite(app.pg, request.params.id))) throw notFound('site', request.params.id)
-      return sendPage(request, reply, page)
+      if (rows.rows.length === 0 && !(await sites.get(app.pg, request.params.id))) throw notFound('site', request.params.id)
+      return sendPage({ url: request.url, query: paging }, reply, rows)
     },
   )
 }

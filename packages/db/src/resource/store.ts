@@ -1,0 +1,116 @@
+import { DbError, toDbError } from '../errors.js'
+import { first, type Queryable, run } from '../queryable.js'
+import type { PageOf } from '../schemas/common.js'
+import type { ResourceDefinition } from './definition.js'
+import { type ListRequest, listStatements } from './list.js'
+import type { InputOf, PatchOf, RowOf } from './schemas.js'
+
+export interface ListPage<T> extends PageOf<T> {
+  /** The sort-key values of the last row, for the cursor of the next page (when there is one). */
+  last: unknown[] | null
+  /** Every row the filters match, when the request asked for a count. */
+  total: number | null
+}
+
+/** The statements of one resource, built from its definition. */
+export interface ResourceStore<R extends ResourceDefinition> {
+  resource: R
+  list(db: Queryable, request: ListRequest): Promise<ListPage<RowOf<R>>>
+  get(db: Queryable, id: number): Promise<RowOf<R> | undefined>
+  create(db: Queryable, input: InputOf<R>): Promise<RowOf<R>>
+  /** PUT: fields left out become null, except those kept on replace; undefined when there is no such row. */
+  replace(db: Queryable, id: number, input: InputOf<R>): Promise<RowOf<R> | undefined>
+  /** PATCH: only the named fields change. */
+  patch(db: Queryable, id: number, patch: PatchOf<R>): Promise<RowOf<R> | undefined>
+  /** Whether a row was deleted; a delete that children block throws LABTRACK_DB_STILL_REFERENCED naming them. */
+  remove(db: Queryable, id: number): Promise<boolean>
+}
+
+/** What a violated constraint of this resource means, in words a client understands (see errors.ts). */
+export function constraintSubjects(resource: ResourceDefinition): Record<string, string> {
+  const subjects: Record<string, string> = { [`${resource.table}_pkey`]: `a ${resource.name} with this id` }
+  for (const [name, { options }] of Object.entries(resource.columns)) {
+    if (options.unique) subjects[`${resource.table}_${name}_key`] = `a ${resource.name} with this ${name}`
+    if (options.parent) subjects[`${resource.table}_${name}_fkey`] = name
+  }
+  return subjects
+}
+
+const plural = (count: number, label: string) => `${count} ${count === 1 ? label.replace(/s$/, '') : label}`
+
+export function resourceStore<R extends ResourceDefinition>(resource: R): ResourceStore<R> {
+  const { table, columns } = resource
+  const names = Object.keys(columns)
+  const select = [
+    'id',
+    ...names.map((name) => (columns[name]?.options.read ? `${columns[name].options.read} AS ${name}` : name)),
+  ].join(', ')
+  const subjects = constraintSubjects(resource)
+  const exec = <T>(db: Queryable, text: string, values: unknown[]) => run<T & object>(db, text, values, subjects) as Promise<T[]>
+
+  /** PUT's full set of columns: what the body names, null for nullable ones left out, nothing for kept ones. */
+  const replacement = (input: Record<string, unknown>) =>
+    Object.fromEntries(
+      names.filter((name) => name in input || !columns[name]?.options.keepOnReplace).map((name) => [name, input[name] ?? null]),
+    )
+
+  async function update(db: Queryable, id: number, fields: Record<string, unknown>) {
+    const set = Object.keys(fields).map((name, i) => `${name} = $${i + 2}`)
+    const text = `UPDATE ${table} SET ${set.join(', ')} WHERE id = $1 RETURNING ${select}`
+    const [row] = await exec<RowOf<R>>(db, text, [id, ...Object.values(fields)])
+    return row
+  }
+
+  const children = resource.children ?? []
+  const countChildren = `SELECT ${children
+    .map(({ table: child, column, label }) => `(SELECT count(*) FROM ${child} WHERE ${column} = $1)::int AS ${label}`)
+    .join(', ')}`
+
+  return {
+    resource,
+    async list(db, request) {
+      const { page, count } = listStatements(resource, select, request)
+      const [rows, counted] = await Promise.all([
+        exec<RowOf<R>>(db, page.text, page.values),
+        count ? exec<{ total: string }>(db, count.text, count.values) : null,
+      ])
+      const hasMore = rows.length > request.limit
+      if (hasMore) rows.pop()
+      const lastRow = rows.at(-1) as Record<string, unknown> | undefined
+      return {
+        rows,
+        hasMore,
+        last: hasMore && lastRow ? request.sort.map(({ column }) => lastRow[column]) : null,
+        total: counted ? Number(counted[0]?.total) : null,
+      }
+    },
+    get: (db, id) => first<RowOf<R>>(db, `SELECT ${select} FROM ${table} WHERE id = $1`, [id]),
+    async create(db, input) {
+      // A field left out is the column's default: null, or what the database generates (a container's uuid).
+      const given = names.filter((name) => (input as Record<string, unknown>)[name] !== undefined)
+      const values = given.map((name) => (input as Record<string, unknown>)[name])
+      const text = `INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${select}`
+      const [row] = await exec<RowOf<R>>(db, text, values)
+      return row as RowOf<R>
+    },
+    replace: (db, id, input) => update(db, id, replacement(input as Record<string, unknown>)),
+    patch: (db, id, patch) => update(db, id, patch as Record<string, unknown>),
+    async remove(db, id) {
+      try {
+        const result = await db.query(`DELETE FROM ${table} WHERE id = $1`, [id])
+        return result.rowCount === 1
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23503') throw toDbError(error, subjects)
+      }
+      // Rows of a table the definition does not name as children cannot be counted: say so in general terms.
+      const [counts = {}] = children.length > 0 ? await exec<Record<string, number>>(db, countChildren, [id]) : []
+      const blockers = Object.entries(counts)
+        .filter(([, count]) => count > 0)
+        .map(([label, count]) => plural(count, label))
+      throw new DbError(
+        'LABTRACK_DB_STILL_REFERENCED',
+        `${resource.name} ${id} still has ${blockers.join(' and ') || 'rows that refer to it'}`,
+      )
+    },
+  }
+}

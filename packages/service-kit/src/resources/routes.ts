@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { IdParams, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
+import { Type } from '@sinclair/typebox'
+import fp from 'fastify-plugin'
+import { nextLink } from '../paging.js'
+import { notFound } from '../problem.js'
+import { ListOf, NoContent, problems, refTo } from '../responses.js'
+import { listQuery } from './list-query.js'
+
+const PreferHeaders = Type.Object({
+  prefer: Type.Optional(Type.String({ description: '`count=exact` adds X-Total-Count: every row the filters match' })),
+})
+
+const LIST_HEADERS = {
+  link: { type: 'string', description: '`<…>; rel="next"` while more rows exist' },
+  'x-total-count': { type: 'integer', description: 'every row the filters match, with `Prefer: count=exact`' },
+  'preference-applied': { type: 'string', description: '`count=exact` when the count was made' },
+}
+
+/** Whether a Prefer header asks for the exact count (RFC 7240: comma-separated preferences, parameters after ;). */
+export function wantsExactCount(prefer: string | undefined): boolean {
+  return (prefer ?? '')
+    .split(',')
+    .some((preference) => preference.split(';')[0]?.replace(/\s+/g, '').toLowerCase() === 'count=exact')
+}
+
+const childrenText = (resource: ResourceDefinition) => (resource.children ?? []).map((child) => child.label).join(' or ')
+
+/**
+ * The CRUD routes of one resource under /api/<plural>, from its definition:
+ * list (filters, sort, cursor, count), get, create, replace, change, delete.
+ * Its row, input and patch schemas are registered once (with an $id) in the
+ * service that mounts it, so other routes of that service can `$ref` them.
+ */
+export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsyncTypebox {
+  const { title, titlePlural, name, plural, notes = {} } = resource
+  const schemas = resourceSchemas(resource)
+  const store = resourceStore(resource)
+  const query = listQuery(resource)
+  const columns = Object.values(resource.columns).map((column) => column.options)
+  const conflict = columns.some((options) => options.unique) ? [409] : []
+  const unknownParent = columns.some((options) => options.parent) ? [422] : []
+  const blocked = resource.children?.length ? [409] : []
+  const Row = refTo(title, schemas.row)
+  const Input = refTo(`${title}Input`, schemas.input)
+  const Patch = refTo(`${title}Patch`, schemas.patch)
+  const tags = [plural]
+  const collection = `/api/${plural}`
+  const item = `/api/${plural}/:id`
+  const note = (text: string | undefined) => (text ? ` (${text})` : '')
+
+  const plugin: FastifyPluginAsyncTypebox = async (app) => {
+    app.addSchema({ ...schemas.row, $id: title })
+    app.addSchema({ ...schemas.input, $id: `${title}Input` })
+    app.addSchema({ ...schemas.patch, $id: `${title}Patch` })
+    const missing = (id: number) => Promise.reject(notFound(name, id))
+
+    app.get(
+      collection,
+      {
+        schema: {
+          tags,
+          operationId: `list${titlePlural}`,
+          summary: `List ${plural}: filter, sort and page`,
+          querystring: query.schema,
+          headers: PreferHeaders,
+          response: {
+            200: { ...ListOf(Row), description: `One page of ${plural}`, headers: LIST_HEADERS },
+            ...problems(400, 503),
+          },
+        },
+      },
+      async (request, reply) => {
+        const count = wantsExactCount(request.headers.prefer)
+        const list = query.parse(request.query as Record<string, unknown>, count)
+        const page = await store.list(app.pg, list)
+        reply.header('vary', 'Prefer')
+        if (count) reply.header('x-total-count', String(page.total)).header('preference-applied', 'count=exact')
+        if (page.last) {
+          // A client paging by offset gets offset links; every other client a keyset cursor.
+          const byOffset = (request.query as { offset?: number }).offset !== undefined
+          const next: Record<string, string> = byOffset
+            ? { limit: String(list.limit), offset: String(list.offset + list.limit) }
+            : { after: query.cursor(list.sort, page.last) }
+          reply.header('link', nextLink(request.url, next))
+        }
+        return page.rows
+      },
+    )
+
+    app.get(
+      item,
+      {
+        schema: {
+          tags,
+          operationId: `get${title}`,
+          summary: `Get a ${name}`,
+          params: IdParams,
+          response: { 200: { ...Row, description: `The ${name}` }, ...problems(400, 404, 503) },
+        },
+      },
+      async (request) => (await store.get(app.pg, request.params.id)) ?? missing(request.params.id),
+    )
+
+    app.post(
+      collection,
+      {
+        schema: {
+          tags,
+          operationId: `create${title}`,
+          summary: `Create a ${name}${note(notes.create)}`,
+          body: Input,
+          response: {
+            201: { ...Row, description: `The ${name} as stored; Location says where` },
+            ...problems(400, ...conflict, 413, 415, ...unknownParent, 503),
+          },
+        },
+      },
+      async (request, reply) => {
+        const row = await store.create(app.pg, request.body as never)
+        return reply.code(201).header('location', `${collection}/${row.id}`).send(row)
+      },
+    )
+
+    app.put(
+      item,
+      {
+        schema: {
+          tags,
+          operationId: `replace${title}`,
+          summary: `Replace a ${name} (optional fields left out become null${notes.replace ? `; ${notes.replace}` : ''})`,
+          params: IdParams,
+          body: Input,
+          response: {
+            200: { ...Row, description: `The ${name} as stored` },
+            ...problems(400, 404, ...conflict, 413, 415, ...unknownParent, 503),
+          },
+        },
+      },
+      async (request) => (await store.replace(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
+    )
+
+    app.patch(
+      item,
+      {
+        schema: {
+          tags,
+          operationId: `update${title}`,
+          summary: `Change the named fields of a ${name} (null clears an optional one)`,
+          params: IdParams,
+          body: Patch,
+          response: {
+            200: { ...Row, description: `The ${name} as stored` },
+            ...problems(400, 404, ...conflict, 413, 415, ...unknownParent, 503),
+          },
+        },
+      },
+      async (request) => (await store.patch(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
+    )
+
+    app.delete(
+      item,
+      {
+        schema: {
+          tags,
+          operationId: `delete${title}`,
+          summary: blocked.length > 0 ? `Delete a ${name} that has no ${childrenText(resource)}` : `Delete a ${name}`,
+          params: IdParams,
+          response: { 204: NoContent, ...problems(400, 404, ...blocked, 503) },
+        },
+      },
+      async (request, reply) => {
+        if (!(await store.remove(app.pg, request.params.id))) return missing(request.params.id)
+        return reply.code(204).send(null)
+      },
+    )
+  }
+  return fp(plugin, { name: `labtrack-resource-${plural}` })
+}
