@@ -1,25 +1,38 @@
 import t from 'tap'
 import { DbError, toDbError } from '../src/errors.js'
+import { constraintSubjects } from '../src/resource/store.js'
+import { computer, container, freezer, site } from '../src/resources/index.js'
+
+// What each constraint guards comes from the resource definitions.
+const subjects = Object.assign({}, ...[site, freezer, container, computer].map(constraintSubjects))
 
 const pgError = (code: string, extra: Record<string, string> = {}) =>
   Object.assign(new Error(`driver text ${code}`), { code, ...extra })
 
 t.test('unique violations are conflicts naming what is taken', async (t) => {
-  const uuid = toDbError(pgError('23505', { constraint: 'container_uuid_key' })) as DbError
+  const uuid = toDbError(pgError('23505', { constraint: 'container_uuid_key' }), subjects) as DbError
   t.type(uuid, DbError)
   t.equal(uuid.code, 'LABTRACK_DB_CONFLICT')
   t.equal(uuid.message, 'a container with this uuid already exists')
   t.equal(
-    (toDbError(pgError('23505', { constraint: 'computer_mac_key' })) as DbError).message,
+    (toDbError(pgError('23505', { constraint: 'computer_mac_key' }), subjects) as DbError).message,
     'a computer with this mac already exists',
+  )
+  t.equal(
+    (toDbError(pgError('23505', { constraint: 'site_pkey' }), subjects) as DbError).message,
+    'a site with this id already exists',
   )
   t.equal((toDbError(pgError('23505', { constraint: 'other' })) as DbError).message, 'a row with this value already exists')
 })
 
 t.test('foreign-key violations on insert or update name the unknown parent', async (t) => {
-  const error = toDbError(pgError('23503', { constraint: 'freezer_site_id_fkey' })) as DbError
+  const error = toDbError(pgError('23503', { constraint: 'freezer_site_id_fkey' }), subjects) as DbError
   t.equal(error.code, 'LABTRACK_DB_UNKNOWN_PARENT')
   t.equal(error.message, 'site_id does not name an existing row')
+  t.equal(
+    (toDbError(pgError('23503', { constraint: 'container_freezer_id_fkey' }), subjects) as DbError).message,
+    'freezer_id does not name an existing row',
+  )
   t.equal((toDbError(pgError('23503')) as DbError).message, 'a parent id does not name an existing row')
 })
 
