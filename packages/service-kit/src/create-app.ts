@@ -65,6 +65,10 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
         version: '0.1.0',
         description: 'Sites, freezers, containers and computers of a laboratory.',
       },
+      // Relative: the gateway (or pnpm start) that serves the document serves the API.
+      servers: [{ url: '/', description: 'the labtrack gateway that served this document' }],
+      // No operation asks for credentials yet: said explicitly, so clients know.
+      security: [],
     },
   })
   await app.register(fastifyPostgres, { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 3000 })

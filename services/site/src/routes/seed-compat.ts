@@ -40,7 +40,8 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const missing = (id: number) => Promise.reject(notFound('site', id))
 
   app.get(
-    '/sites/',
+    // Registered without the slash (the router ignores trailing slashes), so /sites/ works as the seed wrote it.
+    '/sites',
     {
       schema: { tags, operationId: 'seedListSites', summary: 'All sites (seed URL)', response: { 200: Sites, ...problems(503) } },
     },
@@ -116,7 +117,7 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   )
 
   app.get(
-    '/instruments/',
+    '/instruments',
     {
       schema: {
         tags,

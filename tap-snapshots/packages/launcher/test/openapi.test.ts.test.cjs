@@ -1,0 +1,4880 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`packages/launcher/test/openapi.test.ts > TAP > the document as it stands: a change to the contract shows up in review > openapi.json 1`] = `
+Object {
+  "components": Object {
+    "schemas": Object {
+      "Computer": Object {
+        "properties": Object {
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "mac": Object {
+            "anyOf": Array [
+              Object {
+                "description": "MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff",
+                "pattern": "^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "mac",
+          "site_id",
+        ],
+        "title": "Computer",
+        "type": "object",
+      },
+      "ComputerInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "mac": Object {
+            "anyOf": Array [
+              Object {
+                "description": "MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff",
+                "pattern": "^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "name",
+          "site_id",
+        ],
+        "title": "ComputerInput",
+        "type": "object",
+      },
+      "ComputerPatch": Object {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": Object {
+          "mac": Object {
+            "anyOf": Array [
+              Object {
+                "description": "MAC address, stored and returned as lower-case aa:bb:cc:dd:ee:ff",
+                "pattern": "^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "title": "ComputerPatch",
+        "type": "object",
+      },
+      "Container": Object {
+        "properties": Object {
+          "description": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "freezer_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "uuid": Object {
+            "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+            "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "uuid",
+          "description",
+          "freezer_id",
+        ],
+        "title": "Container",
+        "type": "object",
+      },
+      "ContainerInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "description": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "freezer_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "uuid": Object {
+            "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+            "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "freezer_id",
+        ],
+        "title": "ContainerInput",
+        "type": "object",
+      },
+      "ContainerPatch": Object {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": Object {
+          "description": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "freezer_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "uuid": Object {
+            "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+            "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+            "type": "string",
+          },
+        },
+        "title": "ContainerPatch",
+        "type": "object",
+      },
+      "Freezer": Object {
+        "properties": Object {
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "site_id",
+        ],
+        "title": "Freezer",
+        "type": "object",
+      },
+      "FreezerInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "required": Array [
+          "name",
+          "site_id",
+        ],
+        "title": "FreezerInput",
+        "type": "object",
+      },
+      "FreezerPatch": Object {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": Object {
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+        },
+        "title": "FreezerPatch",
+        "type": "object",
+      },
+      "Instrument": Object {
+        "properties": Object {
+          "computer_id": Object {
+            "anyOf": Array [
+              Object {
+                "maximum": 2147483647,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "freezer_id": Object {
+            "anyOf": Array [
+              Object {
+                "maximum": 2147483647,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "type": "string",
+          },
+          "site_id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "site_name": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "site_id",
+          "site_name",
+          "computer_id",
+          "freezer_id",
+          "name",
+        ],
+        "title": "Instrument",
+        "type": "object",
+      },
+      "Problem": Object {
+        "properties": Object {
+          "detail": Object {
+            "type": "string",
+          },
+          "errors": Object {
+            "items": Object {
+              "properties": Object {
+                "detail": Object {
+                  "type": "string",
+                },
+                "in": Object {
+                  "description": "body, querystring or params",
+                  "type": "string",
+                },
+                "pointer": Object {
+                  "description": "JSON pointer to the invalid field, e.g. /name",
+                  "type": "string",
+                },
+              },
+              "required": Array [
+                "in",
+                "pointer",
+                "detail",
+              ],
+              "type": "object",
+            },
+            "type": "array",
+          },
+          "instance": Object {
+            "type": "string",
+          },
+          "status": Object {
+            "type": "integer",
+          },
+          "title": Object {
+            "type": "string",
+          },
+          "type": Object {
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "type",
+          "title",
+          "status",
+          "detail",
+        ],
+        "title": "Problem",
+        "type": "object",
+      },
+      "Site": Object {
+        "properties": Object {
+          "address": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "contact": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "country": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "postcode_or_zip": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "state_or_region": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "contact",
+          "address",
+          "state_or_region",
+          "country",
+          "postcode_or_zip",
+        ],
+        "title": "Site",
+        "type": "object",
+      },
+      "SiteInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "address": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "contact": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "country": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "postcode_or_zip": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "state_or_region": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+        },
+        "required": Array [
+          "name",
+        ],
+        "title": "SiteInput",
+        "type": "object",
+      },
+      "SitePatch": Object {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": Object {
+          "address": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "contact": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "country": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "maxLength": 200,
+            "minLength": 1,
+            "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+            "type": "string",
+          },
+          "postcode_or_zip": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "state_or_region": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+        },
+        "title": "SitePatch",
+        "type": "object",
+      },
+    },
+  },
+  "info": Object {
+    "description": "Sites, freezers, containers and computers of a laboratory.",
+    "title": "labtrack API",
+    "version": "0.1.0",
+  },
+  "openapi": "3.1.0",
+  "paths": Object {
+    "/api/computers": Object {
+      "get": Object {
+        "operationId": "listComputers",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "continue after the last row of the previous page (from the Link header)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "maxLength": 4000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "comma-separated fields among id, name, mac, site_id; a leading minus sorts descending; the id always ends the order",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "maxLength": 500,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals",
+            "in": "query",
+            "name": "id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id differs from",
+            "in": "query",
+            "name": "id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is less than",
+            "in": "query",
+            "name": "id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at most",
+            "in": "query",
+            "name": "id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is greater than",
+            "in": "query",
+            "name": "id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at least",
+            "in": "query",
+            "name": "id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is one of these comma-separated values",
+            "in": "query",
+            "name": "id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name equals",
+            "in": "query",
+            "name": "name",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name differs from",
+            "in": "query",
+            "name": "name[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than",
+            "in": "query",
+            "name": "name[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at most",
+            "in": "query",
+            "name": "name[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than",
+            "in": "query",
+            "name": "name[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at least",
+            "in": "query",
+            "name": "name[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is one of these comma-separated values",
+            "in": "query",
+            "name": "name[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name contains this text, ignoring case",
+            "in": "query",
+            "name": "name[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "mac equals",
+            "in": "query",
+            "name": "mac",
+            "required": false,
+            "schema": Object {
+              "pattern": "^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "mac differs from",
+            "in": "query",
+            "name": "mac[ne]",
+            "required": false,
+            "schema": Object {
+              "pattern": "^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}\\\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "mac is one of these comma-separated values",
+            "in": "query",
+            "name": "mac[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "mac is null (true) or is not (false)",
+            "in": "query",
+            "name": "mac[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "site_id equals",
+            "in": "query",
+            "name": "site_id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id differs from",
+            "in": "query",
+            "name": "site_id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is less than",
+            "in": "query",
+            "name": "site_id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is at most",
+            "in": "query",
+            "name": "site_id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is greater than",
+            "in": "query",
+            "name": "site_id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is at least",
+            "in": "query",
+            "name": "site_id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is one of these comma-separated values",
+            "in": "query",
+            "name": "site_id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "\`count=exact\` adds X-Total-Count: every row the filters match",
+            "in": "header",
+            "name": "prefer",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "One page of computers",
+                  "items": Object {
+                    "$ref": "#/components/schemas/Computer",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "One page of computers",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while more rows exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "preference-applied": Object {
+                "description": "\`count=exact\` when the count was made",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "x-total-count": Object {
+                "description": "every row the filters match, with \`Prefer: count=exact\`",
+                "schema": Object {
+                  "type": "integer",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "List computers: filter, sort and page",
+        "tags": Array [
+          "computers",
+        ],
+      },
+      "post": Object {
+        "operationId": "createComputer",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ComputerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Computer",
+                },
+              },
+            },
+            "description": "The computer as stored; Location says where",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Create a computer (mac unique, compared case-insensitively)",
+        "tags": Array [
+          "computers",
+        ],
+      },
+    },
+    "/api/computers/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteComputer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Delete a computer",
+        "tags": Array [
+          "computers",
+        ],
+      },
+      "get": Object {
+        "operationId": "getComputer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Computer",
+                },
+              },
+            },
+            "description": "The computer",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Get a computer",
+        "tags": Array [
+          "computers",
+        ],
+      },
+      "patch": Object {
+        "operationId": "updateComputer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ComputerPatch",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Computer",
+                },
+              },
+            },
+            "description": "The computer as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Change the named fields of a computer (null clears an optional one)",
+        "tags": Array [
+          "computers",
+        ],
+      },
+      "put": Object {
+        "operationId": "replaceComputer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ComputerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Computer",
+                },
+              },
+            },
+            "description": "The computer as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Replace a computer (optional fields left out become null)",
+        "tags": Array [
+          "computers",
+        ],
+      },
+    },
+    "/api/containers": Object {
+      "get": Object {
+        "operationId": "listContainers",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "continue after the last row of the previous page (from the Link header)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "maxLength": 4000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "comma-separated fields among id, uuid, description, freezer_id; a leading minus sorts descending; the id always ends the order",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "maxLength": 500,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals",
+            "in": "query",
+            "name": "id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id differs from",
+            "in": "query",
+            "name": "id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is less than",
+            "in": "query",
+            "name": "id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at most",
+            "in": "query",
+            "name": "id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is greater than",
+            "in": "query",
+            "name": "id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at least",
+            "in": "query",
+            "name": "id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is one of these comma-separated values",
+            "in": "query",
+            "name": "id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "uuid equals",
+            "in": "query",
+            "name": "uuid",
+            "required": false,
+            "schema": Object {
+              "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "uuid differs from",
+            "in": "query",
+            "name": "uuid[ne]",
+            "required": false,
+            "schema": Object {
+              "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "uuid is one of these comma-separated values",
+            "in": "query",
+            "name": "uuid[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description equals",
+            "in": "query",
+            "name": "description",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description differs from",
+            "in": "query",
+            "name": "description[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is less than",
+            "in": "query",
+            "name": "description[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is at most",
+            "in": "query",
+            "name": "description[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is greater than",
+            "in": "query",
+            "name": "description[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is at least",
+            "in": "query",
+            "name": "description[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is one of these comma-separated values",
+            "in": "query",
+            "name": "description[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description contains this text, ignoring case",
+            "in": "query",
+            "name": "description[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "description is null (true) or is not (false)",
+            "in": "query",
+            "name": "description[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "freezer_id equals",
+            "in": "query",
+            "name": "freezer_id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id differs from",
+            "in": "query",
+            "name": "freezer_id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id is less than",
+            "in": "query",
+            "name": "freezer_id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id is at most",
+            "in": "query",
+            "name": "freezer_id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id is greater than",
+            "in": "query",
+            "name": "freezer_id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id is at least",
+            "in": "query",
+            "name": "freezer_id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "freezer_id is one of these comma-separated values",
+            "in": "query",
+            "name": "freezer_id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "\`count=exact\` adds X-Total-Count: every row the filters match",
+            "in": "header",
+            "name": "prefer",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "One page of containers",
+                  "items": Object {
+                    "$ref": "#/components/schemas/Container",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "One page of containers",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while more rows exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "preference-applied": Object {
+                "description": "\`count=exact\` when the count was made",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "x-total-count": Object {
+                "description": "every row the filters match, with \`Prefer: count=exact\`",
+                "schema": Object {
+                  "type": "integer",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "List containers: filter, sort and page",
+        "tags": Array [
+          "containers",
+        ],
+      },
+      "post": Object {
+        "operationId": "createContainer",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ContainerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Container",
+                },
+              },
+            },
+            "description": "The container as stored; Location says where",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Create a container",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/containers/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteContainer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Delete a container",
+        "tags": Array [
+          "containers",
+        ],
+      },
+      "get": Object {
+        "operationId": "getContainer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Container",
+                },
+              },
+            },
+            "description": "The container",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Get a container",
+        "tags": Array [
+          "containers",
+        ],
+      },
+      "patch": Object {
+        "operationId": "updateContainer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ContainerPatch",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Container",
+                },
+              },
+            },
+            "description": "The container as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Change the named fields of a container (null clears an optional one)",
+        "tags": Array [
+          "containers",
+        ],
+      },
+      "put": Object {
+        "operationId": "replaceContainer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ContainerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Container",
+                },
+              },
+            },
+            "description": "The container as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Replace a container (optional fields left out become null; a uuid left out is kept)",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/freezers": Object {
+      "get": Object {
+        "operationId": "listFreezers",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "continue after the last row of the previous page (from the Link header)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "maxLength": 4000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "comma-separated fields among id, name, site_id; a leading minus sorts descending; the id always ends the order",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "maxLength": 500,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals",
+            "in": "query",
+            "name": "id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id differs from",
+            "in": "query",
+            "name": "id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is less than",
+            "in": "query",
+            "name": "id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at most",
+            "in": "query",
+            "name": "id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is greater than",
+            "in": "query",
+            "name": "id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at least",
+            "in": "query",
+            "name": "id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is one of these comma-separated values",
+            "in": "query",
+            "name": "id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name equals",
+            "in": "query",
+            "name": "name",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name differs from",
+            "in": "query",
+            "name": "name[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than",
+            "in": "query",
+            "name": "name[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at most",
+            "in": "query",
+            "name": "name[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than",
+            "in": "query",
+            "name": "name[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at least",
+            "in": "query",
+            "name": "name[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is one of these comma-separated values",
+            "in": "query",
+            "name": "name[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name contains this text, ignoring case",
+            "in": "query",
+            "name": "name[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "site_id equals",
+            "in": "query",
+            "name": "site_id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id differs from",
+            "in": "query",
+            "name": "site_id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is less than",
+            "in": "query",
+            "name": "site_id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is at most",
+            "in": "query",
+            "name": "site_id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is greater than",
+            "in": "query",
+            "name": "site_id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is at least",
+            "in": "query",
+            "name": "site_id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "site_id is one of these comma-separated values",
+            "in": "query",
+            "name": "site_id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "\`count=exact\` adds X-Total-Count: every row the filters match",
+            "in": "header",
+            "name": "prefer",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "One page of freezers",
+                  "items": Object {
+                    "$ref": "#/components/schemas/Freezer",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "One page of freezers",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while more rows exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "preference-applied": Object {
+                "description": "\`count=exact\` when the count was made",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "x-total-count": Object {
+                "description": "every row the filters match, with \`Prefer: count=exact\`",
+                "schema": Object {
+                  "type": "integer",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "List freezers: filter, sort and page",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+      "post": Object {
+        "operationId": "createFreezer",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/FreezerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Freezer",
+                },
+              },
+            },
+            "description": "The freezer as stored; Location says where",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Create a freezer",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+    },
+    "/api/freezers/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteFreezer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Delete a freezer that has no containers",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+      "get": Object {
+        "operationId": "getFreezer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Freezer",
+                },
+              },
+            },
+            "description": "The freezer",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Get a freezer",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+      "patch": Object {
+        "operationId": "updateFreezer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/FreezerPatch",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Freezer",
+                },
+              },
+            },
+            "description": "The freezer as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Change the named fields of a freezer (null clears an optional one)",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+      "put": Object {
+        "operationId": "replaceFreezer",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/FreezerInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Freezer",
+                },
+              },
+            },
+            "description": "The freezer as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Replace a freezer (optional fields left out become null)",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+    },
+    "/api/instruments": Object {
+      "get": Object {
+        "operationId": "listInstruments",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Instrument",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Every site's computers and freezers, by site, then kind, then id",
+        "tags": Array [
+          "instruments",
+        ],
+      },
+    },
+    "/api/sites": Object {
+      "get": Object {
+        "operationId": "listSites",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "continue after the last row of the previous page (from the Link header)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "maxLength": 4000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "comma-separated fields among id, name, contact, address, state_or_region, country, postcode_or_zip; a leading minus sorts descending; the id always ends the order",
+            "in": "query",
+            "name": "sort",
+            "required": false,
+            "schema": Object {
+              "maxLength": 500,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "id equals",
+            "in": "query",
+            "name": "id",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id differs from",
+            "in": "query",
+            "name": "id[ne]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is less than",
+            "in": "query",
+            "name": "id[lt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at most",
+            "in": "query",
+            "name": "id[lte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is greater than",
+            "in": "query",
+            "name": "id[gt]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is at least",
+            "in": "query",
+            "name": "id[gte]",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "id is one of these comma-separated values",
+            "in": "query",
+            "name": "id[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name equals",
+            "in": "query",
+            "name": "name",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name differs from",
+            "in": "query",
+            "name": "name[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is less than",
+            "in": "query",
+            "name": "name[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at most",
+            "in": "query",
+            "name": "name[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is greater than",
+            "in": "query",
+            "name": "name[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is at least",
+            "in": "query",
+            "name": "name[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name is one of these comma-separated values",
+            "in": "query",
+            "name": "name[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "name contains this text, ignoring case",
+            "in": "query",
+            "name": "name[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact equals",
+            "in": "query",
+            "name": "contact",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact differs from",
+            "in": "query",
+            "name": "contact[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is less than",
+            "in": "query",
+            "name": "contact[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is at most",
+            "in": "query",
+            "name": "contact[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is greater than",
+            "in": "query",
+            "name": "contact[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is at least",
+            "in": "query",
+            "name": "contact[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is one of these comma-separated values",
+            "in": "query",
+            "name": "contact[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact contains this text, ignoring case",
+            "in": "query",
+            "name": "contact[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "contact is null (true) or is not (false)",
+            "in": "query",
+            "name": "contact[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "address equals",
+            "in": "query",
+            "name": "address",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address differs from",
+            "in": "query",
+            "name": "address[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is less than",
+            "in": "query",
+            "name": "address[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is at most",
+            "in": "query",
+            "name": "address[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is greater than",
+            "in": "query",
+            "name": "address[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is at least",
+            "in": "query",
+            "name": "address[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is one of these comma-separated values",
+            "in": "query",
+            "name": "address[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address contains this text, ignoring case",
+            "in": "query",
+            "name": "address[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "address is null (true) or is not (false)",
+            "in": "query",
+            "name": "address[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "state_or_region equals",
+            "in": "query",
+            "name": "state_or_region",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region differs from",
+            "in": "query",
+            "name": "state_or_region[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is less than",
+            "in": "query",
+            "name": "state_or_region[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is at most",
+            "in": "query",
+            "name": "state_or_region[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is greater than",
+            "in": "query",
+            "name": "state_or_region[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is at least",
+            "in": "query",
+            "name": "state_or_region[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is one of these comma-separated values",
+            "in": "query",
+            "name": "state_or_region[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region contains this text, ignoring case",
+            "in": "query",
+            "name": "state_or_region[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "state_or_region is null (true) or is not (false)",
+            "in": "query",
+            "name": "state_or_region[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "country equals",
+            "in": "query",
+            "name": "country",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country differs from",
+            "in": "query",
+            "name": "country[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is less than",
+            "in": "query",
+            "name": "country[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is at most",
+            "in": "query",
+            "name": "country[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is greater than",
+            "in": "query",
+            "name": "country[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is at least",
+            "in": "query",
+            "name": "country[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is one of these comma-separated values",
+            "in": "query",
+            "name": "country[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country contains this text, ignoring case",
+            "in": "query",
+            "name": "country[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "country is null (true) or is not (false)",
+            "in": "query",
+            "name": "country[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip equals",
+            "in": "query",
+            "name": "postcode_or_zip",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip differs from",
+            "in": "query",
+            "name": "postcode_or_zip[ne]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is less than",
+            "in": "query",
+            "name": "postcode_or_zip[lt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is at most",
+            "in": "query",
+            "name": "postcode_or_zip[lte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is greater than",
+            "in": "query",
+            "name": "postcode_or_zip[gt]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is at least",
+            "in": "query",
+            "name": "postcode_or_zip[gte]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 2000,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is one of these comma-separated values",
+            "in": "query",
+            "name": "postcode_or_zip[in]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 20000,
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip contains this text, ignoring case",
+            "in": "query",
+            "name": "postcode_or_zip[contains]",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "postcode_or_zip is null (true) or is not (false)",
+            "in": "query",
+            "name": "postcode_or_zip[null]",
+            "required": false,
+            "schema": Object {
+              "type": "boolean",
+            },
+          },
+          Object {
+            "description": "\`count=exact\` adds X-Total-Count: every row the filters match",
+            "in": "header",
+            "name": "prefer",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "One page of sites",
+                  "items": Object {
+                    "$ref": "#/components/schemas/Site",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "One page of sites",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while more rows exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "preference-applied": Object {
+                "description": "\`count=exact\` when the count was made",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "x-total-count": Object {
+                "description": "every row the filters match, with \`Prefer: count=exact\`",
+                "schema": Object {
+                  "type": "integer",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "List sites: filter, sort and page",
+        "tags": Array [
+          "sites",
+        ],
+      },
+      "post": Object {
+        "operationId": "createSite",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/SiteInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "The site as stored; Location says where",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Create a site",
+        "tags": Array [
+          "sites",
+        ],
+      },
+    },
+    "/api/sites/{id}": Object {
+      "delete": Object {
+        "operationId": "deleteSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Delete a site that has no freezers or computers",
+        "tags": Array [
+          "sites",
+        ],
+      },
+      "get": Object {
+        "operationId": "getSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "The site",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Get a site",
+        "tags": Array [
+          "sites",
+        ],
+      },
+      "patch": Object {
+        "operationId": "updateSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/SitePatch",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "The site as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Change the named fields of a site (null clears an optional one)",
+        "tags": Array [
+          "sites",
+        ],
+      },
+      "put": Object {
+        "operationId": "replaceSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/SiteInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "The site as stored",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Replace a site (optional fields left out become null)",
+        "tags": Array [
+          "sites",
+        ],
+      },
+    },
+    "/api/sites/{id}/instruments": Object {
+      "get": Object {
+        "operationId": "listSiteInstruments",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Instrument",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "One site's computers and freezers",
+        "tags": Array [
+          "instruments",
+        ],
+      },
+    },
+    "/instruments": Object {
+      "get": Object {
+        "operationId": "seedListInstruments",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Instrument",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "All instruments (seed URL and keys)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+    },
+    "/instruments/{offset}/{limit}": Object {
+      "get": Object {
+        "operationId": "seedListInstrumentsPage",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "offset",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "0 means all rows",
+            "in": "path",
+            "name": "limit",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Instrument",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "A page of instruments (seed URL and keys; limit 0 = all)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+    },
+    "/site/{id}": Object {
+      "delete": Object {
+        "operationId": "seedDeleteSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Delete a site (seed URL)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+      "get": Object {
+        "operationId": "seedGetSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "One site (seed URL)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+      "post": Object {
+        "operationId": "seedPutSite",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "properties": Object {
+                  "address": Object {
+                    "anyOf": Array [
+                      Object {
+                        "maxLength": 2000,
+                        "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "contact": Object {
+                    "anyOf": Array [
+                      Object {
+                        "maxLength": 2000,
+                        "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "country": Object {
+                    "anyOf": Array [
+                      Object {
+                        "maxLength": 2000,
+                        "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "name": Object {
+                    "maxLength": 200,
+                    "minLength": 1,
+                    "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                    "type": "string",
+                  },
+                  "postcode_or_zip": Object {
+                    "anyOf": Array [
+                      Object {
+                        "anyOf": Array [
+                          Object {
+                            "maxLength": 2000,
+                            "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                            "type": "string",
+                          },
+                          Object {
+                            "maximum": 9007199254740991,
+                            "minimum": 0,
+                            "type": "integer",
+                          },
+                        ],
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                  "state_or_region": Object {
+                    "anyOf": Array [
+                      Object {
+                        "maxLength": 2000,
+                        "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                        "type": "string",
+                      },
+                      Object {
+                        "type": "null",
+                      },
+                    ],
+                  },
+                },
+                "required": Array [
+                  "name",
+                ],
+                "type": "object",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Site",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "Create or replace the site with this id (seed URL; the URL id wins over any id in the body)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+    },
+    "/sites": Object {
+      "get": Object {
+        "operationId": "seedListSites",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Site",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "All sites (seed URL)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+    },
+    "/sites/{offset}/{limit}": Object {
+      "get": Object {
+        "operationId": "seedListSitesPage",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "offset",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "0 means all rows",
+            "in": "path",
+            "name": "limit",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/Site",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "summary": "A page of sites (seed URL; limit 0 = all)",
+        "tags": Array [
+          "seed-compatible",
+        ],
+      },
+    },
+  },
+  "security": Array [],
+  "servers": Array [
+    Object {
+      "description": "the labtrack gateway that served this document",
+      "url": "/",
+    },
+  ],
+}
+`
