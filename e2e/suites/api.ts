@@ -43,8 +43,22 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     t.match(created.headers.get('location'), /^\/api\/freezers\/\d+$/)
     const rows = await stack.query`SELECT name FROM freezer WHERE site_id = 2`
     t.strictSame(rows, [{ name: 'through nginx' }], 'stored by the inventory service')
-    const paged = await get('/api/freezers?limit=1')
+    const paged = await get('/api/freezers?limit=1&offset=0')
     t.equal(paged.headers.get('link'), '</api/freezers?limit=1&offset=1>; rel="next"')
+    // Without offset the Link carries a keyset cursor; following it through nginx reaches the second freezer.
+    const first = await get('/api/freezers?limit=1&sort=-name')
+    const next = /^<([^>]+)>; rel="next"$/.exec(first.headers.get('link') ?? '')?.[1] ?? ''
+    t.match(next, /^\/api\/freezers\?limit=1&sort=-name&after=[\w-]+$/)
+    const second = (await (await get(next)).json()) as { name: string }[]
+    const names = ((await (await get('/api/freezers?sort=-name')).json()) as { name: string }[]).map((row) => row.name)
+    t.strictSame(
+      second.map((row) => row.name),
+      names.slice(1, 2),
+    )
+    const counted = await get('/api/freezers?site_id=1&limit=1', { headers: { prefer: 'count=exact' } })
+    const all = (await (await get('/api/freezers?site_id=1&limit=1000')).json()) as unknown[]
+    t.equal(counted.headers.get('x-total-count'), String(all.length), 'Prefer passes through the gateway')
+    t.equal(counted.headers.get('preference-applied'), 'count=exact')
   })
 
   t.test('each service writes through the gateway: create, replace, change, refuse, delete', async (t) => {
@@ -99,8 +113,10 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     t.equal(((await (await get('/sites')).json()) as unknown[]).length, 3)
     t.equal(((await (await get('/site/1')).json()) as { contact: string }).contact, 'John Smith')
     t.equal(((await (await get('/sites/1/1')).json()) as { id: number }[])[0]?.id, 2)
-    const instruments = (await (await get('/instruments/')).json()) as { instrument_name: string }[]
-    t.ok(instruments.some((row) => row.instrument_name === '-20C'))
+    // The Flask app's instrument2dict keys.
+    const instruments = (await (await get('/instruments/')).json()) as Record<string, unknown>[]
+    t.strictSame(Object.keys(instruments[0] ?? {}), ['site_id', 'site_name', 'computer_id', 'freezer_id', 'name'])
+    t.ok(instruments.some((row) => row.name === '-20C'))
     t.equal((await get('/instruments/0/1')).status, 200)
   })
 
