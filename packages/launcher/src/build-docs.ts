@@ -1,12 +1,16 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { CLIENT_TYPES_FILE, writeClientTypes } from './build-client.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { DOCS_DIR, OPENAPI_FILE } from './paths.js'
 
-// Writes /api/openapi.json and the /api/docs page into the built UI, where
-// nginx serves them as static files. The page loads no inline script: the
-// gateway's Content-Security-Policy allows only the site's own files.
+// The first step of `pnpm build`, before the UI is bundled: from one OpenAPI
+// document, the UI's generated client types (build-client.ts), and
+// /api/openapi.json with the /api/docs page in the UI's dist/api/, where nginx
+// serves them as static files (the UI's build leaves dist/api/ alone). The page
+// loads no inline script: the gateway's Content-Security-Policy allows only the
+// site's own files.
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'))
 
 const INDEX_HTML = `<!doctype html>
@@ -26,15 +30,17 @@ const INDEX_HTML = `<!doctype html>
 `
 const INIT_JS = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true })\n`
 
-export async function writeDocs(): Promise<void> {
+export async function writeDocs(document: Record<string, unknown>): Promise<void> {
   await mkdir(DOCS_DIR, { recursive: true })
-  await writeFile(OPENAPI_FILE, `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`)
+  await writeFile(OPENAPI_FILE, `${JSON.stringify(document, null, 2)}\n`)
   await writeFile(join(DOCS_DIR, 'index.html'), INDEX_HTML)
   await writeFile(join(DOCS_DIR, 'init.js'), INIT_JS)
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) await copyFile(join(swaggerUiDir, file), join(DOCS_DIR, file))
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await writeDocs()
-  console.log(`labtrack: wrote ${OPENAPI_FILE} and the docs page`)
+  const document = await buildOpenApiDocument()
+  await writeClientTypes(document, CLIENT_TYPES_FILE)
+  await writeDocs(document)
+  console.log(`labtrack: wrote ${CLIENT_TYPES_FILE}, ${OPENAPI_FILE} and the docs page`)
 }
