@@ -1,19 +1,13 @@
-// The HTTP client: JSON in and out of /api, RFC 9457 problems turned into
-// ApiError, and paging read from the `Link: <…>; rel="next"` header.
+// The HTTP client: openapi-fetch, typed by the paths of the OpenAPI document
+// (src/generated/openapi.ts), so every URL, parameter, body and answer is
+// checked against the API. Around it: RFC 9457 problems turned into ApiError,
+// and paging read from the `Link: <…>; rel="next"` header.
 
-export interface ProblemIssue {
-  in: string
-  pointer: string
-  detail: string
-}
+import createClient from 'openapi-fetch'
+import type { paths } from './generated/openapi.js'
+import type { Problem } from './types.js'
 
-export interface Problem {
-  type: string
-  title: string
-  status: number
-  detail: string
-  errors?: ProblemIssue[]
-}
+export type { Problem, ProblemIssue } from './types.js'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
@@ -28,15 +22,17 @@ export class ApiError extends Error {
 export const DEFAULT_LIMIT = 100
 export const MAX_LIMIT = 1000
 
-/** One page of a list, and where the next page starts (null on the last page). */
-export interface Page<T> {
-  rows: T[]
+/** Which rows of a list a request asks for. */
+export interface Paging {
   limit: number
   offset: number
-  nextOffset: number | null
 }
 
-export type Query = Record<string, string | number | null | undefined>
+/** One page of a list, and where the next page starts (null on the last page). */
+export interface Page<T> extends Paging {
+  rows: T[]
+  nextOffset: number | null
+}
 
 const FALLBACK_DETAILS: Record<number, string> = {
   0: 'The server could not be reached. Check the connection and try again.',
@@ -58,47 +54,45 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && typeof (value as Problem).detail === 'string'
 }
 
-async function readProblem(response: Response): Promise<Problem> {
+/** The problem an error response carries (openapi-fetch has parsed its body), or one that says what happened. */
+function problemOf(response: Response, body: unknown): Problem {
   const type = response.headers.get('content-type') ?? ''
-  if (/^application\/(problem\+)?json/i.test(type)) {
-    try {
-      const body: unknown = await response.json()
-      if (isProblem(body)) return { ...body, status: response.status }
-    } catch {
-      // Not JSON after all: fall through to a generic problem.
-    }
-  }
+  if (/^application\/(problem\+)?json/i.test(type) && isProblem(body)) return { ...body, status: response.status }
   return fallbackProblem(response.status, response.statusText)
 }
 
-export function withQuery(path: string, query: Query = {}): string {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== null && value !== undefined && value !== '') params.set(key, String(value))
-  }
-  const search = params.toString()
-  return search ? `${path}?${search}` : path
+/** The typed client of the whole API: `api.GET('/api/sites/{id}', { params: { path: { id } } })`. */
+export const api = createClient<paths>({
+  headers: { accept: 'application/json, application/problem+json' },
+  credentials: 'same-origin',
+  cache: 'no-store',
+  // A request that never got an answer is a problem too (status 0); an aborted one stays an abort.
+  fetch: async (request) => {
+    try {
+      return await fetch(request)
+    } catch (error) {
+      if (request.signal.aborted) throw error
+      throw new ApiError(fallbackProblem(0))
+    }
+  },
+})
+
+/** What a call of the typed client resolves to: `data` of a 2xx answer, or `error`, the body of another. */
+type Answer = { data?: unknown; error?: unknown; response: Response }
+/** The data of a 2xx answer of a call (openapi-fetch types it from the document). */
+export type DataOf<A> = A extends { data: infer Data } ? Data : never
+/** The row type of a call that answers a list. */
+export type RowOf<A> = DataOf<A> extends (infer Row)[] ? Row : never
+
+async function answered<A extends Answer>(request: Promise<A>): Promise<{ data: DataOf<A>; response: Response }> {
+  const { data, error, response } = await request
+  if (!response.ok) throw new ApiError(problemOf(response, error))
+  return { data: data as DataOf<A>, response }
 }
 
-async function send(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'same-origin',
-      cache: 'no-store',
-      signal: signal ?? null,
-    })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new ApiError(fallbackProblem(0))
-  }
-  if (!response.ok) throw new ApiError(await readProblem(response))
-  return response
+/** The data of a call of the typed client; an error answer throws ApiError. */
+export async function call<A extends Answer>(request: Promise<A>): Promise<DataOf<A>> {
+  return (await answered(request)).data
 }
 
 /** The offset of the `rel="next"` target of a Link header, or null when there is no next page. */
@@ -114,48 +108,33 @@ export function nextOffsetFrom(header: string | null): number | null {
   return null
 }
 
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return (await (await send('GET', path, undefined, signal)).json()) as T
-}
+/**
+ * A GET of a list, with the paging it is given in its query. The UI always
+ * sends both `limit` and `offset`: the API then answers offset links, which
+ * the pager follows (without `offset` its next links carry a keyset cursor).
+ */
+export type ListRequest<A extends Answer> = (paging: Paging) => Promise<A>
 
-/** One page of /api/<resource>. */
-export async function list<T>(
-  resource: string,
-  query: Query & { limit?: number; offset?: number },
-  signal?: AbortSignal,
-): Promise<Page<T>> {
-  const limit = query.limit ?? DEFAULT_LIMIT
-  const offset = query.offset ?? 0
-  const response = await send('GET', withQuery(`/api/${resource}`, { ...query, limit, offset }), undefined, signal)
-  const rows = (await response.json()) as T[]
+/** One page of a list: `listPage(paging, (query) => api.GET('/api/sites', { params: { query } }))`. */
+export async function listPage<A extends Answer>(paging: Paging, request: ListRequest<A>): Promise<Page<RowOf<A>>> {
+  const { data, response } = await answered(request(paging))
   const next = nextOffsetFrom(response.headers.get('link'))
-  return { rows, limit, offset, nextOffset: next !== null && next > offset ? next : null }
+  return {
+    rows: data as RowOf<A>[],
+    limit: paging.limit,
+    offset: paging.offset,
+    nextOffset: next !== null && next > paging.offset ? next : null,
+  }
 }
 
 /** Every row of a list (for the choices of a select), following the next links. */
-export async function listAll<T>(resource: string, query: Query = {}, signal?: AbortSignal, maxPages = 20): Promise<T[]> {
-  const rows: T[] = []
+export async function listAll<A extends Answer>(request: ListRequest<A>, maxPages = 20): Promise<RowOf<A>[]> {
+  const rows: RowOf<A>[] = []
   let offset: number | null = 0
   for (let pages = 0; offset !== null && pages < maxPages; pages++) {
-    const page: Page<T> = await list<T>(resource, { ...query, limit: MAX_LIMIT, offset }, signal)
+    const page: Page<RowOf<A>> = await listPage({ limit: MAX_LIMIT, offset }, request)
     rows.push(...page.rows)
     offset = page.nextOffset
   }
   return rows
-}
-
-export async function create<T>(resource: string, body: object): Promise<T> {
-  return (await (await send('POST', `/api/${resource}`, body)).json()) as T
-}
-
-export async function replace<T>(path: string, body: object): Promise<T> {
-  return (await (await send('PUT', path, body)).json()) as T
-}
-
-export async function patch<T>(path: string, body: object): Promise<T> {
-  return (await (await send('PATCH', path, body)).json()) as T
-}
-
-export async function remove(path: string): Promise<void> {
-  await send('DELETE', path)
 }

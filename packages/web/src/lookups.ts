@@ -1,16 +1,16 @@
 // Names for ids shown in lists (a freezer's site, a container's freezer) and
 // the choices of the parent selects (site_id, freezer_id).
 
-import { ApiError, getJson, listAll } from './api.js'
+import { ApiError, api, call, listAll } from './api.js'
 import type { SelectGroup, SelectOption } from './forms.js'
 import type { Freezer, Site } from './types.js'
 
 /** GETs each distinct id once; ids that no longer exist are left out. */
-async function byId<T>(resource: string, ids: Iterable<number>, signal: AbortSignal): Promise<Map<number, T>> {
+async function byId<T>(ids: Iterable<number>, get: (id: number) => Promise<T>): Promise<Map<number, T>> {
   const unique = [...new Set(ids)]
   const found = await Promise.all(
     unique.map((id) =>
-      getJson<T>(`/api/${resource}/${id}`, signal).catch((error: unknown) => {
+      get(id).catch((error: unknown) => {
         if (error instanceof ApiError && error.status === 404) return null
         throw error
       }),
@@ -24,11 +24,15 @@ async function byId<T>(resource: string, ids: Iterable<number>, signal: AbortSig
   return map
 }
 
-export const sitesById = (ids: Iterable<number>, signal: AbortSignal) => byId<Site>('sites', ids, signal)
-export const freezersById = (ids: Iterable<number>, signal: AbortSignal) => byId<Freezer>('freezers', ids, signal)
+export const sitesById = (ids: Iterable<number>, signal: AbortSignal): Promise<Map<number, Site>> =>
+  byId(ids, (id) => call(api.GET('/api/sites/{id}', { params: { path: { id } }, signal })))
+export const freezersById = (ids: Iterable<number>, signal: AbortSignal): Promise<Map<number, Freezer>> =>
+  byId(ids, (id) => call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })))
 
-export const allSites = (signal: AbortSignal) => listAll<Site>('sites', {}, signal)
-export const allFreezers = (signal: AbortSignal) => listAll<Freezer>('freezers', {}, signal)
+export const allSites = (signal: AbortSignal): Promise<Site[]> =>
+  listAll((query) => api.GET('/api/sites', { params: { query }, signal }))
+export const allFreezers = (signal: AbortSignal): Promise<Freezer[]> =>
+  listAll((query) => api.GET('/api/freezers', { params: { query }, signal }))
 
 /** One choice per site; the current one is kept even if it is past the loaded pages. */
 export function siteOptions(sites: Site[], current?: number | null): SelectOption[] {

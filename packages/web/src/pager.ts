@@ -1,14 +1,9 @@
 // Paging through long lists: ?offset= (and ?limit=) in the query string;
 // the next page exists while the API sends Link: <…>; rel="next".
 
-import { DEFAULT_LIMIT, MAX_LIMIT, type Page } from './api.js'
+import { DEFAULT_LIMIT, MAX_LIMIT, type Page, type Paging } from './api.js'
 import { h } from './dom.js'
 import { MAX_ID } from './types.js'
-
-export type Paging = {
-  limit: number
-  offset: number
-}
 
 export function readPaging(query: URLSearchParams): Paging {
   const limit = Number(query.get('limit'))

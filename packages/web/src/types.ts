@@ -1,50 +1,30 @@
-// The rows the API returns (see the HTTP contract in /work/shared/DESIGN.md).
+// The rows, request bodies and problems of the API, as the OpenAPI document
+// names them: aliases of the types generated from it (src/generated/openapi.ts,
+// which `pnpm build` rewrites), never written out by hand.
 
-export interface Site {
-  id: number
-  name: string
-  contact: string | null
-  address: string | null
-  state_or_region: string | null
-  country: string | null
-  postcode_or_zip: string | null
-}
+import type { components } from './generated/openapi.js'
 
-export interface Freezer {
-  id: number
-  name: string
-  site_id: number
-}
+type Schemas = components['schemas']
 
-export interface Container {
-  id: number
-  uuid: string
-  description: string | null
-  freezer_id: number
-}
-
-export interface Computer {
-  id: number
-  name: string
-  mac: string | null
-  site_id: number
-}
-
-/** What a site's freezer and computer rows have in common. */
-export interface InstrumentRow {
-  id: number
-  name: string
-  site_id: number
-}
-
+export type Site = Schemas['Site']
+export type Freezer = Schemas['Freezer']
+export type Container = Schemas['Container']
+export type Computer = Schemas['Computer']
 /** A site's computer (computer_id set) or freezer (freezer_id set), as /api/instruments lists them. */
-export interface Instrument {
-  site_id: number
-  site_name: string
-  computer_id: number | null
-  freezer_id: number | null
-  name: string
-}
+export type Instrument = Schemas['Instrument']
+/** What a site's freezer and computer rows have in common. */
+export type InstrumentRow = Pick<Freezer | Computer, 'id' | 'name' | 'site_id'>
+
+/** The bodies of POST and PUT. */
+export type SiteInput = Schemas['SiteInput']
+export type FreezerInput = Schemas['FreezerInput']
+export type ContainerInput = Schemas['ContainerInput']
+export type ComputerInput = Schemas['ComputerInput']
+
+/** An RFC 9457 problem (application/problem+json), as every error response carries it. */
+export type Problem = Schemas['Problem']
+/** One invalid field of a 400 problem. */
+export type ProblemIssue = NonNullable<Problem['errors']>[number]
 
 export const MAX_ID = 2_147_483_647
 

@@ -1,11 +1,11 @@
+import { api, call } from '../api.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
-import type { Computer } from '../types.js'
+import type { Computer, ComputerInput } from '../types.js'
 import { type InstrumentForm, instrumentEditPage, instrumentNewPage } from './instrument-form.js'
 
-const computerForm: InstrumentForm<Computer> = {
+const computerForm: InstrumentForm<Computer, ComputerInput> = {
   noun: 'computer',
-  resource: 'computers',
   list: ['Computers', paths.computers()],
   page: paths.computer,
   fields: (computer) => [
@@ -20,6 +20,9 @@ const computerForm: InstrumentForm<Computer> = {
     },
   ],
   body: (values) => ({ name: values.text('name'), mac: values.optionalText('mac') }),
+  get: (id, signal) => call(api.GET('/api/computers/{id}', { params: { path: { id } }, signal })),
+  create: (body) => call(api.POST('/api/computers', { body })),
+  replace: (id, body) => call(api.PUT('/api/computers/{id}', { params: { path: { id } }, body })),
 }
 
 export const computerNewView = (ctx: RouteContext): Promise<void> => instrumentNewPage(ctx, computerForm)

@@ -1,3 +1,4 @@
+import { api, listPage } from '../api.js'
 import { optional } from '../dom.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
@@ -12,4 +13,6 @@ export const computerListView = (ctx: RouteContext): Promise<void> =>
     list: paths.computers,
     newPage: paths.newComputer,
     columns: [{ header: 'MAC address', cellClass: 'mono', cell: (computer) => optional(computer.mac, '—') }],
+    load: (paging, siteId, signal) =>
+      listPage(paging, (query) => api.GET('/api/computers', { params: { query: { ...query, site_id: siteId } }, signal })),
   })

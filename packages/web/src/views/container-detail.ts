@@ -1,11 +1,11 @@
-import { getJson, patch } from '../api.js'
+import { api, call } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { buildForm } from '../forms.js'
 import { allFreezers, allSites, freezerOptions } from '../lookups.js'
 import { paths } from '../paths.js'
 import { navigate, type RouteContext } from '../router.js'
 import { flash, showStatus } from '../status.js'
-import type { Container, Freezer, Site } from '../types.js'
+import type { Container } from '../types.js'
 import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
 
 /** A container's heading: its description, or its id when it has none. */
@@ -15,17 +15,18 @@ export function containerTitle(container: Container): string {
 
 export async function containerDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
+  const { signal } = ctx
   const [container, freezers, sites] = await Promise.all([
-    getJson<Container>(`/api/containers/${id}`, ctx.signal),
-    allFreezers(ctx.signal),
-    allSites(ctx.signal),
+    call(api.GET('/api/containers/{id}', { params: { path: { id } }, signal })),
+    allFreezers(signal),
+    allSites(signal),
   ])
   const freezer =
     freezers.find((candidate) => candidate.id === container.freezer_id) ??
-    (await getJson<Freezer>(`/api/freezers/${container.freezer_id}`, ctx.signal))
+    (await call(api.GET('/api/freezers/{id}', { params: { path: { id: container.freezer_id } }, signal })))
   const site =
     sites.find((candidate) => candidate.id === freezer.site_id) ??
-    (await getJson<Site>(`/api/sites/${freezer.site_id}`, ctx.signal))
+    (await call(api.GET('/api/sites/{id}', { params: { path: { id: freezer.site_id } }, signal })))
   const title = containerTitle(container)
 
   const moveForm = buildForm({
@@ -50,7 +51,7 @@ export async function containerDetailView(ctx: RouteContext): Promise<void> {
         showStatus(`The container is already in ${freezer.name}. Choose another freezer.`, 'info')
         return
       }
-      const moved = await patch<Container>(`/api/containers/${id}`, { freezer_id: target })
+      const moved = await call(api.PATCH('/api/containers/{id}', { params: { path: { id } }, body: { freezer_id: target } }))
       const to = freezers.find((candidate) => candidate.id === moved.freezer_id)
       flash(`Moved the container to freezer ${to ? `“${to.name}”` : moved.freezer_id}.`)
       navigate(paths.container(id), { replace: true })
@@ -63,7 +64,12 @@ export async function containerDetailView(ctx: RouteContext): Promise<void> {
       kicker: `Container #${container.id}`,
       actions: [
         buttonLink(paths.editContainer(id), 'Edit container', { id: 'edit-link' }),
-        deleteButton({ noun: 'container', name: title, path: `/api/containers/${id}`, after: paths.freezer(freezer.id) }),
+        deleteButton({
+          noun: 'container',
+          name: title,
+          remove: () => call(api.DELETE('/api/containers/{id}', { params: { path: { id } } })),
+          after: paths.freezer(freezer.id),
+        }),
       ],
     }),
     detailList('container-details', [

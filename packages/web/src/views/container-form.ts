@@ -1,12 +1,12 @@
-import { getJson } from '../api.js'
+import { api, call } from '../api.js'
 import type { FormValues } from '../forms.js'
 import { allFreezers, allSites, freezerOptions } from '../lookups.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
-import { type Container, type Freezer, parseId, type Site } from '../types.js'
+import { type Container, type ContainerInput, type Freezer, parseId, type Site } from '../types.js'
 import { containerTitle } from './container-detail.js'
 import { breadcrumbs, idParam, pageHeader } from './page.js'
-import { resourceForm } from './resource-form.js'
+import { type Draft, resourceForm } from './resource-form.js'
 
 /** Sites › site › freezer. */
 function freezerTrail(freezer: Freezer, sites: Site[]): [string, string][] {
@@ -18,7 +18,7 @@ function freezerTrail(freezer: Freezer, sites: Site[]): [string, string][] {
   ]
 }
 
-function containerBody(values: FormValues) {
+function containerBody(values: FormValues): Draft<ContainerInput> {
   // A blank uuid is left out: POST generates one, PUT keeps the current one.
   return {
     uuid: values.optionalText('uuid') ?? undefined,
@@ -33,9 +33,8 @@ function containerForm(
   sites: Site[],
   freezerId: number | null,
 ): HTMLFormElement {
-  return resourceForm({
+  return resourceForm<Container, ContainerInput>({
     noun: 'container',
-    resource: 'containers',
     row: container,
     fields: [
       {
@@ -68,6 +67,8 @@ function containerForm(
       },
     ],
     body: containerBody,
+    create: (body) => call(api.POST('/api/containers', { body })),
+    replace: (id, body) => call(api.PUT('/api/containers/{id}', { params: { path: { id } }, body })),
     page: paths.container,
     cancelNewHref: freezerId ? paths.freezer(freezerId) : paths.containers(),
     named: (saved) => saved.uuid,
@@ -89,7 +90,7 @@ export async function containerNewView(ctx: RouteContext): Promise<void> {
 
 export async function containerEditView(ctx: RouteContext): Promise<void> {
   const [container, freezers, sites] = await Promise.all([
-    getJson<Container>(`/api/containers/${idParam(ctx)}`, ctx.signal),
+    call(api.GET('/api/containers/{id}', { params: { path: { id: idParam(ctx) } }, signal: ctx.signal })),
     allFreezers(ctx.signal),
     allSites(ctx.signal),
   ])

@@ -1,18 +1,21 @@
-import { getJson, list } from '../api.js'
+import { api, call, listPage } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { freezersById } from '../lookups.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
-import { type Container, type Freezer, parseId } from '../types.js'
+import { parseId } from '../types.js'
 import { pageHeader } from './page.js'
 
 export async function containerListView(ctx: RouteContext): Promise<void> {
   const freezerId = parseId(ctx.query.get('freezer_id'))
+  const { signal } = ctx
   const [page, freezer] = await Promise.all([
-    list<Container>('containers', { ...readPaging(ctx.query), freezer_id: freezerId }, ctx.signal),
-    freezerId ? getJson<Freezer>(`/api/freezers/${freezerId}`, ctx.signal) : null,
+    listPage(readPaging(ctx.query), (query) =>
+      api.GET('/api/containers', { params: { query: { ...query, freezer_id: freezerId ?? undefined } }, signal }),
+    ),
+    freezerId ? call(api.GET('/api/freezers/{id}', { params: { path: { id: freezerId } }, signal })) : null,
   ])
   const freezers = await freezersById(
     page.rows.map((container) => container.freezer_id),

@@ -1,10 +1,9 @@
-import { ApiError, list } from '../api.js'
+import { ApiError, api, listPage } from '../api.js'
 import { h } from '../dom.js'
 import { buildForm, setFieldError, showFormError } from '../forms.js'
 import { paths } from '../paths.js'
 import { navigate, type RouteContext } from '../router.js'
 import { flash, showStatus } from '../status.js'
-import type { Container } from '../types.js'
 import { pageHeader } from './page.js'
 
 /** Look a container up by the UUID on its label: found, it opens; not found, says so beside the field. */
@@ -48,7 +47,9 @@ export async function containerLookupView(ctx: RouteContext): Promise<void> {
     return
   }
   try {
-    const found = await list<Container>('containers', { uuid, limit: 1 }, ctx.signal)
+    const found = await listPage({ limit: 1, offset: 0 }, (query) =>
+      api.GET('/api/containers', { params: { query: { ...query, uuid } }, signal: ctx.signal }),
+    )
     const container = found.rows[0]
     if (container) {
       flash(`Found container ${container.uuid}.`, 'info')

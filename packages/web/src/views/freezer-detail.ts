@@ -1,26 +1,33 @@
-import { getJson, list } from '../api.js'
+import { api, call, listPage } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
-import type { Container, Freezer, Site } from '../types.js'
 import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
 
 export async function freezerDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
+  const { signal } = ctx
   const [freezer, containers] = await Promise.all([
-    getJson<Freezer>(`/api/freezers/${id}`, ctx.signal),
-    list<Container>('containers', { ...readPaging(ctx.query), freezer_id: id }, ctx.signal),
+    call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
+    listPage(readPaging(ctx.query), (query) =>
+      api.GET('/api/containers', { params: { query: { ...query, freezer_id: id } }, signal }),
+    ),
   ])
-  const site = await getJson<Site>(`/api/sites/${freezer.site_id}`, ctx.signal)
+  const site = await call(api.GET('/api/sites/{id}', { params: { path: { id: freezer.site_id } }, signal }))
   ctx.show(
     breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], [freezer.name]]),
     pageHeader(freezer.name, {
       kicker: `Freezer #${freezer.id}`,
       actions: [
         buttonLink(paths.editFreezer(id), 'Edit freezer', { id: 'edit-link' }),
-        deleteButton({ noun: 'freezer', name: freezer.name, path: `/api/freezers/${id}`, after: paths.site(site.id) }),
+        deleteButton({
+          noun: 'freezer',
+          name: freezer.name,
+          remove: () => call(api.DELETE('/api/freezers/{id}', { params: { path: { id } } })),
+          after: paths.site(site.id),
+        }),
       ],
     }),
     detailList('freezer-details', [

@@ -1,11 +1,11 @@
+import { api, call } from '../api.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
-import type { Freezer } from '../types.js'
+import type { Freezer, FreezerInput } from '../types.js'
 import { type InstrumentForm, instrumentEditPage, instrumentNewPage } from './instrument-form.js'
 
-const freezerForm: InstrumentForm<Freezer> = {
+const freezerForm: InstrumentForm<Freezer, FreezerInput> = {
   noun: 'freezer',
-  resource: 'freezers',
   list: ['Freezers', paths.freezers()],
   page: paths.freezer,
   fields: (freezer) => [
@@ -20,6 +20,9 @@ const freezerForm: InstrumentForm<Freezer> = {
   ],
   moveHint: 'Choosing another site moves the freezer there.',
   body: (values) => ({ name: values.text('name') }),
+  get: (id, signal) => call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
+  create: (body) => call(api.POST('/api/freezers', { body })),
+  replace: (id, body) => call(api.PUT('/api/freezers/{id}', { params: { path: { id } }, body })),
 }
 
 export const freezerNewView = (ctx: RouteContext): Promise<void> => instrumentNewPage(ctx, freezerForm)

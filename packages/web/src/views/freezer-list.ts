@@ -1,3 +1,4 @@
+import { api, listPage } from '../api.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import type { Freezer } from '../types.js'
@@ -11,4 +12,6 @@ export const freezerListView = (ctx: RouteContext): Promise<void> =>
     list: paths.freezers,
     newPage: paths.newFreezer,
     columns: [],
+    load: (paging, siteId, signal) =>
+      listPage(paging, (query) => api.GET('/api/freezers', { params: { query: { ...query, site_id: siteId } }, signal })),
   })

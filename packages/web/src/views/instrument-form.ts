@@ -1,7 +1,6 @@
 // The form of an instrument (a site's freezer or computer) and its new and
 // edit pages: the site select comes last, and the breadcrumbs lead through the site.
 
-import { getJson } from '../api.js'
 import { quoted } from '../dom.js'
 import type { FieldSpec, FormValues } from '../forms.js'
 import { allSites, siteOptions } from '../lookups.js'
@@ -9,13 +8,11 @@ import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { type InstrumentRow, parseId, type Site } from '../types.js'
 import { breadcrumbs, capitalise, idParam, pageHeader } from './page.js'
-import { resourceForm } from './resource-form.js'
+import { type Draft, resourceForm } from './resource-form.js'
 
-export interface InstrumentForm<T extends InstrumentRow> {
+export interface InstrumentForm<T extends InstrumentRow, Body extends { site_id: number }> {
   /** Such as `freezer`. */
   noun: string
-  /** The API collection, such as `freezers`. */
-  resource: string
   /** Every site's rows: the first breadcrumb, and where Cancel goes, when no site is chosen. */
   list: [label: string, href: string]
   /** A row's page. */
@@ -25,18 +22,21 @@ export interface InstrumentForm<T extends InstrumentRow> {
   /** The hint of the site select when a row is edited. */
   moveHint?: string
   /** The request body but for site_id, which comes last. */
-  body(values: FormValues): object
+  body(values: FormValues): Draft<Omit<Body, 'site_id'>>
+  /** GETs the row edited; POSTs a new one; PUTs the edited one (calls of the typed client). */
+  get(id: number, signal: AbortSignal): Promise<T>
+  create(body: Body): Promise<T>
+  replace(id: number, body: Body): Promise<T>
 }
 
-function instrumentForm<T extends InstrumentRow>(
-  form: InstrumentForm<T>,
+function instrumentForm<T extends InstrumentRow, Body extends { site_id: number }>(
+  form: InstrumentForm<T, Body>,
   row: T | null,
   sites: Site[],
   siteId: number | null,
 ): HTMLFormElement {
-  return resourceForm({
+  return resourceForm<T, Body>({
     noun: form.noun,
-    resource: form.resource,
     row,
     fields: [
       ...form.fields(row),
@@ -51,7 +51,9 @@ function instrumentForm<T extends InstrumentRow>(
         hint: row ? form.moveHint : undefined,
       },
     ],
-    body: (values) => ({ ...form.body(values), site_id: values.id('site_id') }),
+    body: (values) => ({ ...form.body(values), site_id: values.id('site_id') }) as Draft<Body>,
+    create: form.create,
+    replace: form.replace,
     page: form.page,
     cancelNewHref: siteId ? paths.site(siteId) : form.list[1],
     named: (saved) => quoted(saved.name),
@@ -59,7 +61,10 @@ function instrumentForm<T extends InstrumentRow>(
 }
 
 /** The page of a new row, at the site of `?site_id=` when there is one. */
-export async function instrumentNewPage<T extends InstrumentRow>(ctx: RouteContext, form: InstrumentForm<T>): Promise<void> {
+export async function instrumentNewPage<T extends InstrumentRow, Body extends { site_id: number }>(
+  ctx: RouteContext,
+  form: InstrumentForm<T, Body>,
+): Promise<void> {
   const siteId = parseId(ctx.query.get('site_id'))
   const sites = await allSites(ctx.signal)
   const parent = sites.find((site) => site.id === siteId)
@@ -72,8 +77,11 @@ export async function instrumentNewPage<T extends InstrumentRow>(ctx: RouteConte
 }
 
 /** The page that edits the row of the route's :id. */
-export async function instrumentEditPage<T extends InstrumentRow>(ctx: RouteContext, form: InstrumentForm<T>): Promise<void> {
-  const [row, sites] = await Promise.all([getJson<T>(`/api/${form.resource}/${idParam(ctx)}`, ctx.signal), allSites(ctx.signal)])
+export async function instrumentEditPage<T extends InstrumentRow, Body extends { site_id: number }>(
+  ctx: RouteContext,
+  form: InstrumentForm<T, Body>,
+): Promise<void> {
+  const [row, sites] = await Promise.all([form.get(idParam(ctx), ctx.signal), allSites(ctx.signal)])
   const site = sites.find((candidate) => candidate.id === row.site_id)
   ctx.show(
     breadcrumbs([

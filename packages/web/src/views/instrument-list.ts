@@ -1,4 +1,4 @@
-import { list } from '../api.js'
+import { api, listPage } from '../api.js'
 import { link } from '../dom.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
@@ -9,7 +9,9 @@ import { pageHeader } from './page.js'
 
 /** Every site's computers and freezers in one list (the seed's instruments view). */
 export async function instrumentListView(ctx: RouteContext): Promise<void> {
-  const page = await list<Instrument>('instruments', readPaging(ctx.query), ctx.signal)
+  const page = await listPage(readPaging(ctx.query), (query) =>
+    api.GET('/api/instruments', { params: { query }, signal: ctx.signal }),
+  )
   const href = (row: Instrument) =>
     row.computer_id !== null ? paths.computer(row.computer_id) : paths.freezer(row.freezer_id ?? 0)
   ctx.show(

@@ -2,7 +2,7 @@
 // first <h1>), sections, a definition list of fields, the delete button, and
 // the pages shown when a row is missing or the server fails.
 
-import { ApiError, remove } from '../api.js'
+import { ApiError } from '../api.js'
 import { confirmAction } from '../confirm.js'
 import { type Child, h, link } from '../dom.js'
 import { paths } from '../paths.js'
@@ -64,12 +64,13 @@ export function idParam(ctx: RouteContext): number {
 export function deleteButton({
   noun,
   name,
-  path,
+  remove,
   after,
 }: {
   noun: string
   name: string
-  path: string
+  /** The DELETE (a call of the typed client). */
+  remove: () => Promise<unknown>
   after: string
 }): HTMLButtonElement {
   const button = h('button', { type: 'button', id: 'delete-button', class: 'button button--danger' }, `Delete ${noun}`)
@@ -86,7 +87,7 @@ export function deleteButton({
     button.disabled = true
     showStatus(`Deleting ${noun} “${name}”…`)
     try {
-      await remove(path)
+      await remove()
       flash(`Deleted ${noun} “${name}”.`)
       navigate(after, { replace: true })
     } catch (error) {

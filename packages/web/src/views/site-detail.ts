@@ -1,9 +1,9 @@
-import { getJson, list, type Page } from '../api.js'
+import { api, call, listPage, type Page } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { type Column, dataTable } from '../table.js'
-import type { Computer, Freezer, Site } from '../types.js'
+import type { Site } from '../types.js'
 import { breadcrumbs, capitalise, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
 
 const SHOWN = 100
@@ -48,10 +48,12 @@ function instrumentTable<T extends { id: number }>(
 
 export async function siteDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
+  const { signal } = ctx
+  const first = { limit: SHOWN, offset: 0 }
   const [site, freezers, computers] = await Promise.all([
-    getJson<Site>(`/api/sites/${id}`, ctx.signal),
-    list<Freezer>('freezers', { site_id: id, limit: SHOWN }, ctx.signal),
-    list<Computer>('computers', { site_id: id, limit: SHOWN }, ctx.signal),
+    call(api.GET('/api/sites/{id}', { params: { path: { id } }, signal })),
+    listPage(first, (query) => api.GET('/api/freezers', { params: { query: { ...query, site_id: id } }, signal })),
+    listPage(first, (query) => api.GET('/api/computers', { params: { query: { ...query, site_id: id } }, signal })),
   ])
 
   ctx.show(
@@ -60,7 +62,12 @@ export async function siteDetailView(ctx: RouteContext): Promise<void> {
       kicker: `Site #${site.id}`,
       actions: [
         buttonLink(paths.editSite(id), 'Edit site', { id: 'edit-link' }),
-        deleteButton({ noun: 'site', name: site.name, path: `/api/sites/${id}`, after: paths.sites }),
+        deleteButton({
+          noun: 'site',
+          name: site.name,
+          remove: () => call(api.DELETE('/api/sites/{id}', { params: { path: { id } } })),
+          after: paths.sites,
+        }),
       ],
     }),
     section(

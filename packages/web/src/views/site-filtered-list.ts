@@ -1,14 +1,14 @@
 // The list of freezers or of computers: every site's, or with ?site_id= only
 // that site's. Each row links to its page and names its site.
 
-import { getJson, list } from '../api.js'
+import { api, call, type Page, type Paging } from '../api.js'
 import { buttonLink, h, link } from '../dom.js'
 import { sitesById } from '../lookups.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { type Column, dataTable } from '../table.js'
-import { type InstrumentRow, parseId, type Site } from '../types.js'
+import { type InstrumentRow, parseId } from '../types.js'
 import { capitalise, pageHeader } from './page.js'
 
 export interface SiteFilteredList<T extends InstrumentRow> {
@@ -21,14 +21,17 @@ export interface SiteFilteredList<T extends InstrumentRow> {
   newPage(siteId?: number | null): string
   /** The columns between Name and Site. */
   columns: Column<T>[]
+  /** GETs one page of the rows, of one site only when siteId is given (a call of the typed client). */
+  load(paging: Paging, siteId: number | undefined, signal: AbortSignal): Promise<Page<T>>
 }
 
 export async function siteFilteredListPage<T extends InstrumentRow>(ctx: RouteContext, spec: SiteFilteredList<T>): Promise<void> {
   const siteId = parseId(ctx.query.get('site_id'))
   const title = capitalise(spec.plural)
+  const { signal } = ctx
   const [page, site] = await Promise.all([
-    list<T>(spec.plural, { ...readPaging(ctx.query), site_id: siteId }, ctx.signal),
-    siteId ? getJson<Site>(`/api/sites/${siteId}`, ctx.signal) : null,
+    spec.load(readPaging(ctx.query), siteId ?? undefined, signal),
+    siteId ? call(api.GET('/api/sites/{id}', { params: { path: { id: siteId } }, signal })) : null,
   ])
   const sites = await sitesById(
     page.rows.map((row) => row.site_id),

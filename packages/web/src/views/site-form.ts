@@ -1,14 +1,14 @@
-import { getJson } from '../api.js'
+import { api, call } from '../api.js'
 import { quoted } from '../dom.js'
 import type { FormValues } from '../forms.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
-import type { Site } from '../types.js'
+import type { Site, SiteInput } from '../types.js'
 import { breadcrumbs, idParam, pageHeader } from './page.js'
 import { resourceForm } from './resource-form.js'
 
 // PUT replaces the whole row: an emptied field is cleared (null).
-function siteBody(values: FormValues) {
+function siteBody(values: FormValues): SiteInput {
   return {
     name: values.text('name'),
     contact: values.optionalText('contact'),
@@ -20,9 +20,8 @@ function siteBody(values: FormValues) {
 }
 
 function siteForm(site: Site | null): HTMLFormElement {
-  return resourceForm({
+  return resourceForm<Site, SiteInput>({
     noun: 'site',
-    resource: 'sites',
     row: site,
     fields: [
       { name: 'name', label: 'Name', required: true, maxLength: 200, value: site?.name },
@@ -33,6 +32,8 @@ function siteForm(site: Site | null): HTMLFormElement {
       { name: 'postcode_or_zip', label: 'Postcode or ZIP', maxLength: 2000, value: site?.postcode_or_zip },
     ],
     body: siteBody,
+    create: (body) => call(api.POST('/api/sites', { body })),
+    replace: (id, body) => call(api.PUT('/api/sites/{id}', { params: { path: { id } }, body })),
     page: paths.site,
     cancelNewHref: paths.sites,
     named: (saved) => quoted(saved.name),
@@ -44,7 +45,7 @@ export function siteNewView(ctx: RouteContext): void {
 }
 
 export async function siteEditView(ctx: RouteContext): Promise<void> {
-  const site = await getJson<Site>(`/api/sites/${idParam(ctx)}`, ctx.signal)
+  const site = await call(api.GET('/api/sites/{id}', { params: { path: { id: idParam(ctx) } }, signal: ctx.signal }))
   ctx.show(
     breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], ['Edit']]),
     pageHeader(`Edit ${site.name}`, { kicker: `Site #${site.id}` }),

@@ -1,4 +1,4 @@
-import { list } from '../api.js'
+import { api, listPage } from '../api.js'
 import { buttonLink, link, optional } from '../dom.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
@@ -13,7 +13,7 @@ export function place(site: Site): string | null {
 }
 
 export async function siteListView(ctx: RouteContext): Promise<void> {
-  const page = await list<Site>('sites', readPaging(ctx.query), ctx.signal)
+  const page = await listPage(readPaging(ctx.query), (query) => api.GET('/api/sites', { params: { query }, signal: ctx.signal }))
   ctx.show(
     pageHeader('Sites', { actions: [buttonLink(paths.newSite, 'New site', { id: 'new-site', variant: 'primary' })] }),
     dataTable({
