@@ -54,7 +54,7 @@ export interface ListRequest {
 /** Collects bind parameters and hands out their placeholders. */
 class Binds {
   readonly values: unknown[] = []
-  add(value: unknown, pgType: PgType, array = false): string {
+  add(value: unknown, pgType: PgType | 'bigint', array = false): string {
     this.values.push(value)
     return `$${this.values.length}::${pgType}${array ? '[]' : ''}`
   }
@@ -112,7 +112,8 @@ export function listStatements(resource: ResourceDefinition, select: string, req
 
   const conditions = request.after ? [...filters, keysetSql(table, columns, request.sort, request.after, binds)] : filters
   const order = request.sort.map(({ column, desc }) => `${table}.${column} ${desc ? 'DESC NULLS FIRST' : 'ASC NULLS LAST'}`)
-  const limit = binds.add(request.limit + 1, 'integer')
+  // bigint: one row more than a page of MAX_ID rows (the seed's "every row") does not fit an integer.
+  const limit = binds.add(request.limit + 1, 'bigint')
   const offset = binds.add(request.offset, 'integer')
   const text = `SELECT ${select} FROM ${table}${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${order.join(', ')} LIMIT ${limit} OFFSET ${offset}`
   return { page: { text, values: binds.values }, count }

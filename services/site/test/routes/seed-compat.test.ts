@@ -116,17 +116,17 @@ t.test('DELETE /site/<id>: 204, 404, and 409 while the site has children', async
   t.equal(blocked.json().detail, 'site 1 still has 2 freezers and 2 computers')
 })
 
-t.test('GET /instruments/ and /instruments/<offset>/<limit> with the seed view keys', async (t) => {
+t.test("GET /instruments/ and /instruments/<offset>/<limit> with the Flask app's keys (instrument2dict)", async (t) => {
   const all = await app.inject('/instruments/')
   t.equal(all.statusCode, 200)
   t.strictSame(all.json(), [
-    { id: 1, site_name: 'Site 1', computer_id: 1, freezer_id: null, instrument_name: 'Computer 1' },
-    { id: 1, site_name: 'Site 1', computer_id: 2, freezer_id: null, instrument_name: 'Computer 2' },
-    { id: 1, site_name: 'Site 1', computer_id: null, freezer_id: 1, instrument_name: '-20C' },
-    { id: 1, site_name: 'Site 1', computer_id: null, freezer_id: 2, instrument_name: '-40C' },
+    { site_id: 1, site_name: 'Site 1', computer_id: 1, freezer_id: null, name: 'Computer 1' },
+    { site_id: 1, site_name: 'Site 1', computer_id: 2, freezer_id: null, name: 'Computer 2' },
+    { site_id: 1, site_name: 'Site 1', computer_id: null, freezer_id: 1, name: '-20C' },
+    { site_id: 1, site_name: 'Site 1', computer_id: null, freezer_id: 2, name: '-40C' },
   ])
   t.strictSame(
-    (await app.inject('/instruments/1/2')).json().map((r: { instrument_name: string }) => r.instrument_name),
+    (await app.inject('/instruments/1/2')).json().map((r: { name: string }) => r.name),
     ['Computer 2', '-20C'],
   )
   t.equal((await app.inject('/instruments/0/0')).json().length, 4)
