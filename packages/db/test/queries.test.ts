@@ -92,6 +92,7 @@ t.test('a delete blocked by rows the definition does not name still explains; ot
   // A definition of the freezer table that forgot its containers.
   const forgetful = resourceStore(
     defineResource({
+      service: 'inventory',
       name: 'freezer',
       plural: 'freezers',
       title: 'Freezer',
@@ -105,6 +106,7 @@ t.test('a delete blocked by rows the definition does not name still explains; ot
   t.equal(blocked.message, 'freezer 1 still has rows that refer to it')
   const missing = resourceStore(
     defineResource({
+      service: 'inventory',
       name: 'thing',
       plural: 'things',
       title: 'Thing',

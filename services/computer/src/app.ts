@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { computer } from '@labtrack/db'
+import { resourcesOf } from '@labtrack/db'
 import { resourceRoutes } from '@labtrack/service-kit'
 
-/** The computer service: /api/computers. */
+/** The computer service: /api/computers, and any other resource whose definition names it. */
 export const computerService: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(resourceRoutes(computer))
+  for (const resource of resourcesOf('computer')) await app.register(resourceRoutes(resource))
 }
 
 export const COMPUTER_DEFAULT_PORT = 3003

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { container, freezer } from '@labtrack/db'
+import { resourcesOf } from '@labtrack/db'
 import { resourceRoutes } from '@labtrack/service-kit'
 
-/** The inventory service: /api/freezers and /api/containers. */
+/** The inventory service: /api/freezers and /api/containers, and any other resource whose definition names it. */
 export const inventoryService: FastifyPluginAsyncTypebox = async (app) => {
-  await app.register(resourceRoutes(freezer))
-  await app.register(resourceRoutes(container))
+  for (const resource of resourcesOf('inventory')) await app.register(resourceRoutes(resource))
 }
 
 export const INVENTORY_DEFAULT_PORT = 3002

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Instrument, site } from '@labtrack/db'
+import { Instrument, resourcesOf } from '@labtrack/db'
 import { resourceRoutes } from '@labtrack/service-kit'
 import { instrumentsRoutes } from './routes/instruments.js'
 import { seedCompatRoutes } from './routes/seed-compat.js'
@@ -8,7 +8,7 @@ import { seedCompatRoutes } from './routes/seed-compat.js'
 export const siteService: FastifyPluginAsyncTypebox = async (app) => {
   // The instruments view's row, shared by /api/instruments and the seed's /instruments/.
   app.addSchema({ ...Instrument, $id: 'Instrument' })
-  await app.register(resourceRoutes(site))
+  for (const resource of resourcesOf('site')) await app.register(resourceRoutes(resource))
   await app.register(instrumentsRoutes)
   await app.register(seedCompatRoutes)
 }

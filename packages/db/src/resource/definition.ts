@@ -42,7 +42,12 @@ export interface Child {
   label: string
 }
 
+/** The services that serve resources (each its own process, port and upstream in the gateway). */
+export type ServiceName = 'site' | 'inventory' | 'computer'
+
 export interface ResourceDefinition<C extends Record<string, Column> = Record<string, Column>> {
+  /** The service that serves it: it mounts the resource's routes, the gateway routes /api/<plural> to it. */
+  service: ServiceName
   /** Singular, lower case: messages ("freezer 3 does not exist") and parent names. */
   name: string
   /** The collection's path segment: /api/<plural>. */

@@ -2,6 +2,7 @@ import { column, defineResource } from '../resource/definition.js'
 import { Id, Mac, Name } from '../schemas/common.js'
 
 export const computer = defineResource({
+  service: 'computer',
   name: 'computer',
   plural: 'computers',
   title: 'Computer',

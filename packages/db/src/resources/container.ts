@@ -2,6 +2,7 @@ import { column, defineResource } from '../resource/definition.js'
 import { Id, Text, Uuid } from '../schemas/common.js'
 
 export const container = defineResource({
+  service: 'inventory',
   name: 'container',
   plural: 'containers',
   title: 'Container',

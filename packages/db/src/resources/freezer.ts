@@ -2,6 +2,7 @@ import { column, defineResource } from '../resource/definition.js'
 import { Id, Name } from '../schemas/common.js'
 
 export const freezer = defineResource({
+  service: 'inventory',
   name: 'freezer',
   plural: 'freezers',
   title: 'Freezer',

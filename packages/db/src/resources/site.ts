@@ -4,6 +4,7 @@ import { Name, Text } from '../schemas/common.js'
 const optionalText = column(Text, { pgType: 'text', nullable: true, listable: true })
 
 export const site = defineResource({
+  service: 'site',
   name: 'site',
   plural: 'sites',
   title: 'Site',
