@@ -191,7 +191,7 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     t.equal(openapi.status, 200)
     const document = (await openapi.json()) as { openapi: string; paths: Record<string, unknown> }
     t.match(document.openapi, /^3\./)
-    for (const path of ['/api/sites', '/api/freezers/{id}', '/api/containers', '/api/computers/{id}', '/sites/']) {
+    for (const path of ['/api/sites', '/api/freezers/{id}', '/api/containers', '/api/computers/{id}', '/sites']) {
       t.ok(document.paths[path], `${path} documented`)
     }
     const docs = await get('/api/docs/')
