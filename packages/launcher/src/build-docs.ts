@@ -2,11 +2,14 @@ import { copyFile, mkdir, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { CLIENT_TYPES_FILE, writeClientTypes } from './build-client.js'
+import { writeGatewayRoutes } from './gateway-routes.js'
 import { buildOpenApiDocument } from './openapi.js'
 import { DOCS_DIR, OPENAPI_FILE } from './paths.js'
+import { GATEWAY_TEMPLATE } from './stack/nginx-config.js'
 
-// The first step of `pnpm build`, before the UI is bundled: from one OpenAPI
-// document, the UI's generated client types (build-client.ts), and
+// The first step of `pnpm build`, before the UI is bundled: the gateway's
+// routes to the services (gateway-routes.ts); from one OpenAPI document, the
+// UI's generated client types (build-client.ts), and
 // /api/openapi.json with the /api/docs page in the UI's dist/api/, where nginx
 // serves them as static files (the UI's build leaves dist/api/ alone). The page
 // loads no inline script: the gateway's Content-Security-Policy allows only the
@@ -42,5 +45,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const document = await buildOpenApiDocument()
   await writeClientTypes(document, CLIENT_TYPES_FILE)
   await writeDocs(document)
-  console.log(`labtrack: wrote ${CLIENT_TYPES_FILE}, ${OPENAPI_FILE} and the docs page`)
+  const routed = (await writeGatewayRoutes()) ? `, the gateway's routes in ${GATEWAY_TEMPLATE}` : ''
+  console.log(`labtrack: wrote ${CLIENT_TYPES_FILE}, ${OPENAPI_FILE} and the docs page${routed}`)
 }
