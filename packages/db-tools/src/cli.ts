@@ -1,23 +1,35 @@
 import { openLocalDatabase } from './local-database.js'
-import { applySchema, ensureDatabase, loadExampleData, withSql } from './scripts.js'
+import { describeMigration, migrate, resetDatabase } from './migrations.js'
+import { ensureDatabase, loadExampleData, withSql } from './scripts.js'
 
-// pnpm db:reset | pnpm db:seed — on DATABASE_URL, or the embedded cluster.
-const commands: Record<string, (url: string) => Promise<string>> = {
-  reset: async (url) => {
-    await ensureDatabase(url)
-    await withSql(url, (sql) => applySchema(sql))
-    return 'tables dropped and created empty'
+// pnpm db:migrate | pnpm db:reset | pnpm db:seed — on DATABASE_URL, or the embedded cluster.
+// Also the command of the compose files' one-shot `migrate` service.
+const commands: Record<string, { flags: string[]; run: (url: string, flags: string[]) => Promise<string> }> = {
+  migrate: {
+    // --example-data: also load the example rows when the database was brand new (what pnpm start does).
+    flags: ['--example-data'],
+    run: async (url, flags) => {
+      await ensureDatabase(url)
+      return describeMigration(await migrate(url, { exampleData: flags.includes('--example-data') }))
+    },
   },
-  seed: async (url) => {
-    await withSql(url, (sql) => loadExampleData(sql))
-    return 'example rows loaded'
+  reset: {
+    flags: [],
+    run: async (url) => `tables dropped and created empty; ${describeMigration(await resetDatabase(url))}`,
+  },
+  seed: {
+    flags: [],
+    run: async (url) => {
+      await withSql(url, (sql) => loadExampleData(sql))
+      return 'example rows loaded'
+    },
   },
 }
 
-const name = process.argv[2] ?? ''
+const [name = '', ...flags] = process.argv.slice(2)
 const command = commands[name]
-if (!command) {
-  console.error(`usage: cli.ts ${Object.keys(commands).join('|')}`)
+if (!command || flags.some((flag) => !command.flags.includes(flag))) {
+  console.error('usage: cli.ts migrate [--example-data] | reset | seed')
   process.exit(2)
 }
 const database = await openLocalDatabase().catch((error: Error) => {
@@ -25,7 +37,7 @@ const database = await openLocalDatabase().catch((error: Error) => {
   process.exit(1)
 })
 try {
-  const done = await command(database.url)
+  const done = await command.run(database.url, flags)
   console.log(`labtrack: ${done} (${database.description})`)
 } catch (error) {
   console.error(`labtrack: db:${name} failed: ${(error as Error).message}`)

@@ -1,5 +1,6 @@
 export * from './embedded.js'
 export * from './local-database.js'
+export * from './migrations.js'
 export * from './paths.js'
 export * from './scripts.js'
 export * from './search-permission.js'

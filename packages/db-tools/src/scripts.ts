@@ -33,7 +33,11 @@ export async function ensureDatabase(url: string): Promise<void> {
   })
 }
 
-/** Drops and recreates every labtrack table from postgres_scripts/create_tables.sql. */
+/**
+ * Runs postgres_scripts/create_tables.sql: drops and recreates the four tables,
+ * the whole schema in one file (the seed's way; migrations are the other way to
+ * the same schema, which the catalog test checks).
+ */
 export function applySchema(sql: Runner): Promise<unknown> {
   return sql.file(CREATE_TABLES_SQL)
 }
@@ -47,21 +51,10 @@ export async function loadExampleData(sql: Runner): Promise<void> {
   await sql.file(MOCK_DATA_SQL)
 }
 
-/** Whether labtrack's tables exist (so a first start knows to create them). */
+/** Whether any of labtrack's tables (or its migration history) exists: false means a brand-new database. */
 export async function hasLabtrackTables(sql: Runner): Promise<boolean> {
-  const [row] = await sql<{ found: boolean }[]>`SELECT to_regclass('public.site') IS NOT NULL AS found`
+  const [row] = await sql<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT FROM pg_class WHERE relnamespace = 'public'::regnamespace
+                   AND relname IN ('site', 'freezer', 'computer', 'container', 'labtrack_migrations')) AS found`
   return row?.found === true
-}
-
-/** Creates the schema and the example rows on a database that has no labtrack tables; leaves any other alone. */
-export async function prepareDatabase(url: string): Promise<'created' | 'existing'> {
-  await ensureDatabase(url)
-  return withSql(url, async (sql) => {
-    if (await hasLabtrackTables(sql)) return 'existing'
-    await sql.begin(async (tx) => {
-      await applySchema(tx)
-      await loadExampleData(tx)
-    })
-    return 'created'
-  })
 }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { createTestDatabase, ensureDatabase, hasLabtrackTables, loadExampleData, prepareDatabase, withSql } from '../src/index.js'
+import { createTestDatabase, ensureDatabase, hasLabtrackTables, loadExampleData, withSql } from '../src/index.js'
 
 const adminUrl = process.env.DATABASE_URL as string
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url))
@@ -12,20 +12,6 @@ function urlOf(name: string) {
   url.pathname = `/${name}`
   return url.href
 }
-
-t.test('prepareDatabase creates the database, the tables and the example rows once', async (t) => {
-  const name = `labtrack_prepare_${process.pid}`
-  t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
-  t.equal(await prepareDatabase(urlOf(name)), 'created')
-  await withSql(urlOf(name), async (sql) => {
-    t.equal((await sql`SELECT count(*)::int AS n FROM site`)[0]?.n, 3)
-    await sql`DELETE FROM container`
-  })
-  t.equal(await prepareDatabase(urlOf(name)), 'existing', 'a second start leaves the data alone')
-  await withSql(urlOf(name), async (sql) => {
-    t.equal((await sql`SELECT count(*)::int AS n FROM container`)[0]?.n, 0, 'nothing re-seeded')
-  })
-})
 
 t.test('ensureDatabase needs a database name', async (t) => {
   const url = new URL(adminUrl)
@@ -55,24 +41,51 @@ async function cli(args: string[], databaseUrl: string, extraEnv: Record<string,
   return { code, output }
 }
 
-t.test('pnpm db:reset and db:seed on DATABASE_URL', async (t) => {
+t.test('pnpm db:migrate, db:reset and db:seed on DATABASE_URL', async (t) => {
   const name = `labtrack_cli_${process.pid}`
   t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
-  const reset = await cli(['reset'], urlOf(name))
-  t.equal(reset.code, 0, reset.output)
-  t.match(reset.output, /tables dropped and created empty \(DATABASE_URL\)/)
+  const count = (table: string) =>
+    withSql(urlOf(name), async (sql) => (await sql`SELECT count(*)::int AS n FROM ${sql(table)}`)[0]?.n)
+
+  const migrated = await cli(['migrate'], urlOf(name))
+  t.equal(migrated.code, 0, migrated.output)
+  t.match(migrated.output, /^labtrack: applied migration 1 initial-schema: created the tables \(DATABASE_URL\)$/m)
+  t.equal(await count('site'), 0, 'db:migrate alone loads no example rows')
   const seed = await cli(['seed'], urlOf(name))
   t.equal(seed.code, 0, seed.output)
-  await withSql(urlOf(name), async (sql) => t.equal((await sql`SELECT count(*)::int AS n FROM freezer`)[0]?.n, 2))
-  const again = await cli(['seed'], urlOf(name))
-  t.equal(again.code, 1)
-  t.match(again.output, /db:seed failed: the database already holds rows/)
-  t.equal((await cli([], urlOf(name))).code, 2, 'no command')
-  const usage = await cli(['nonsense'], urlOf(name))
-  t.equal(usage.code, 2)
-  t.match(usage.output, /usage: cli.ts reset\|seed/)
-  await cli(['reset'], urlOf(name))
-  await withSql(urlOf(name), async (sql) => t.equal((await sql`SELECT count(*)::int AS n FROM site`)[0]?.n, 0, 'reset empties'))
+  t.equal(await count('freezer'), 2)
+
+  const reset = await cli(['reset'], urlOf(name))
+  t.equal(reset.code, 0, reset.output)
+  t.match(
+    reset.output,
+    /^labtrack: tables dropped and created empty; applied migration 1 initial-schema: created the tables \(DATABASE_URL\)$/m,
+  )
+  t.equal(await count('site'), 0, 'reset empties')
+
+  await withSql(adminUrl, (sql) => sql`DROP DATABASE ${sql(name)} WITH (FORCE)`)
+  const fresh = await cli(['migrate', '--example-data'], urlOf(name))
+  t.equal(fresh.code, 0, fresh.output)
+  t.match(
+    fresh.output,
+    /created the tables and the example data \(DATABASE_URL\)$/m,
+    'the database created, then prepared as pnpm start does',
+  )
+  t.equal(await count('site'), 3)
+  const rows = await cli(['seed'], urlOf(name))
+  t.equal(rows.code, 1)
+  t.match(rows.output, /^labtrack: db:seed failed: the database already holds rows: run "pnpm db:reset" first$/m)
+
+  await withSql(urlOf(name), (sql) => sql`UPDATE labtrack_migrations SET md5 = 'edited' WHERE version = 1`)
+  const refused = await cli(['migrate'], urlOf(name))
+  t.equal(refused.code, 1)
+  t.match(refused.output, /^labtrack: db:migrate failed: the migrations failed, nothing was changed: MD5 checksum failed/m)
+
+  for (const args of [[], ['migrate', '--bogus']]) {
+    const usage = await cli(args, urlOf(name))
+    t.equal(usage.code, 2, `${args.join(' ')}: usage`)
+    t.match(usage.output, /usage: cli.ts migrate \[--example-data\] \| reset \| seed/)
+  }
 })
 
 t.test('without DATABASE_URL the tools use the embedded cluster, and say so when it cannot start', async (t) => {

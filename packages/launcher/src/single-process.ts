@@ -1,4 +1,4 @@
-import { openLocalDatabase, prepareDatabase } from '@labtrack/db-tools'
+import { describeMigration, openLocalDatabase, prepareDatabase } from '@labtrack/db-tools'
 import { createApp, loadConfigOrExit, serveUntilSignal } from '@labtrack/service-kit'
 import { WEB_DIST_DIR } from './paths.js'
 import { SERVICES } from './services.js'
@@ -11,8 +11,9 @@ export async function startSingleProcess() {
     process.stderr.write(`labtrack: ${error.message}\n`)
     process.exit(1)
   })
+  // The migrations (and the example rows into a brand-new database) before serving; the services never migrate.
   try {
-    if ((await prepareDatabase(database.url)) === 'created') console.log('labtrack: created the tables and the example data')
+    console.log(`labtrack: ${describeMigration(await prepareDatabase(database.url))}`)
   } catch (error) {
     process.stderr.write(`labtrack: cannot prepare the database: ${(error as Error).message}\n`)
     await database.stop()

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { openLocalDatabase, prepareDatabase, ROOT_DIR } from '@labtrack/db-tools'
+import { describeMigration, openLocalDatabase, prepareDatabase, ROOT_DIR } from '@labtrack/db-tools'
 import { WEB_DIST_DIR } from '../paths.js'
 import { SERVICES } from '../services.js'
 import { claimPort, connectHost, findExecutable, waitForHttp } from './net.js'
@@ -37,7 +37,7 @@ export interface StackOptions {
   servicePorts?: Partial<Record<ServiceName, number>>
   /** The database to use; default: DATABASE_URL, else the embedded cluster in .data/postgres. */
   databaseUrl?: string
-  /** Create the tables and example rows on a database without them (default true). */
+  /** Apply the migrations before the services start, and load the example rows into a brand-new database (default true). */
   prepare?: boolean
   /** The folder the gateway serves the UI from (default packages/web/dist). */
   staticRoot?: string
@@ -164,9 +164,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   }
 
   try {
-    if (options.prepare !== false && (await prepareDatabase(database.url)) === 'created') {
-      log('stack', 'created the tables and the example data')
-    }
+    // The services never alter the schema: the migrations run here, before any of them starts.
+    if (options.prepare !== false) log('stack', describeMigration(await prepareDatabase(database.url)))
 
     const services = {} as Record<ServiceName, StackService>
     await Promise.all(
