@@ -5,7 +5,7 @@ import { DbError } from '../src/errors.js'
 import { listInstruments } from '../src/queries/instruments.js'
 import { upsertSite } from '../src/queries/seed-sites.js'
 import { column, defineResource } from '../src/resource/definition.js'
-import type { ListRequest } from '../src/resource/list.js'
+import { pageById } from '../src/resource/list.js'
 import { resourceStore } from '../src/resource/store.js'
 import { computer, container, site } from '../src/resources/index.js'
 import { Name } from '../src/schemas/common.js'
@@ -21,14 +21,7 @@ t.teardown(async () => {
 const sites = resourceStore(site)
 const computers = resourceStore(computer)
 const containers = resourceStore(container)
-const byId = (limit: number, offset = 0): ListRequest => ({
-  filters: [],
-  sort: [{ column: 'id', desc: false }],
-  limit,
-  offset,
-  after: null,
-  count: false,
-})
+const byId = (limit: number, offset = 0) => pageById({ limit, offset })
 
 t.test('the example data leaves every sequence past its rows', async (t) => {
   const created = await sites.create(pool, { name: 'new' })

@@ -51,6 +51,11 @@ export interface ListRequest {
   count: boolean
 }
 
+/** A plain page in id order: no filter, no cursor, no count (the seed's lists). */
+export function pageById({ limit, offset }: { limit: number; offset: number }): ListRequest {
+  return { filters: [], sort: [{ column: 'id', desc: false }], limit, offset, after: null, count: false }
+}
+
 /** Collects bind parameters and hands out their placeholders. */
 class Binds {
   readonly values: unknown[] = []

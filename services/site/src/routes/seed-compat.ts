@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   IdParams,
   Instrument,
-  type ListRequest,
   listInstruments,
   MAX_ID,
   type Page,
+  pageById,
   resourceSchemas,
   resourceStore,
   SeedPageParams,
@@ -23,14 +23,6 @@ const sites = resourceStore(site)
 /** The seed's `<offset>/<limit>`, where a limit of 0 meant every row. */
 const seedPage = ({ offset, limit }: { offset: number; limit: number }): Page => ({ offset, limit: limit === 0 ? MAX_ID : limit })
 const ALL: Page = { offset: 0, limit: MAX_ID }
-const byId = ({ offset, limit }: Page): ListRequest => ({
-  filters: [],
-  sort: [{ column: 'id', desc: false }],
-  limit,
-  offset,
-  after: null,
-  count: false,
-})
 
 export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const Row = refTo('Site', resourceSchemas(site).row)
@@ -45,7 +37,7 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: { tags, operationId: 'seedListSites', summary: 'All sites (seed URL)', response: { 200: Sites, ...problems(503) } },
     },
-    async () => (await sites.list(app.pg, byId(ALL))).rows,
+    async () => (await sites.list(app.pg, pageById(ALL))).rows,
   )
 
   app.get(
@@ -59,7 +51,7 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Sites, ...problems(400, 503) },
       },
     },
-    async (request) => (await sites.list(app.pg, byId(seedPage(request.params)))).rows,
+    async (request) => (await sites.list(app.pg, pageById(seedPage(request.params)))).rows,
   )
 
   app.get(
