@@ -975,10 +975,7 @@ function deleting(t: Test, { c, main, label }: Ctx) {
     }
   })
 
-  // Known gap, kept visible as TODO assertions (they report, they do not fail the run): these two
-  // bypass the error handler (create-app.ts sets no frameworkErrors) and answer Fastify's plain
-  // JSON, a 414 among them saying "error": "Bad Request".
-  const todo = { todo: "Fastify's frameworkErrors bypass the problem error handler" }
+  // These two never reach the error handler: create-app.ts answers them through frameworkErrors.
   t.test(
     "Fastify's own refusals (414 for a too long id, 400 for a broken URL) are problems titled by their status",
     async (t) => {
@@ -988,9 +985,11 @@ function deleting(t: Test, { c, main, label }: Ctx) {
       ] as const) {
         const res = await app.inject(path)
         t.equal(res.statusCode, status, what)
-        t.equal(res.headers['content-type'], PROBLEM_CONTENT_TYPE, `${what}: content-type`, todo)
-        t.equal((res.json() as { title?: string }).title, statusTitle(status), `${what}: title`, todo)
-        if (status !== 400) t.notMatch(res.body, /Bad Request/, `${what}: a ${status} does not say "Bad Request"`, todo)
+        t.equal(res.headers['content-type'], PROBLEM_CONTENT_TYPE, `${what}: content-type`)
+        t.equal((res.json() as { title?: string }).title, statusTitle(status), `${what}: title`)
+        t.equal((res.json() as { status?: number }).status, status, `${what}: status in the body`)
+        t.match(res.headers['x-request-id'], /\S/, `${what}: the request id`)
+        if (status !== 400) t.notMatch(res.body, /Bad Request/, `${what}: a ${status} does not say "Bad Request"`)
       }
     },
   )

@@ -2,7 +2,7 @@ import fastifyPostgres from '@fastify/postgres'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
-import { problemErrors } from './errors.js'
+import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
@@ -34,6 +34,7 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
     genReqId: requestIdFrom,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    frameworkErrors,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -57,7 +58,7 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
   if (webRoot !== undefined) await app.register(webUi, { root: webRoot })
   await app.register(fastifySwagger, {
     // Components are named by their $id (Site, Problem…), so clients generated from the document read well.
-    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+    refResolver: { buildLocalReference: (json) => String(json.$id) },
     openapi: {
       openapi: '3.1.0',
       info: {

@@ -1,6 +1,18 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from './problem.js'
 import { isUiRoute, sendIndex } from './web.js'
+
+/**
+ * Fastify's own refusals of a request it cannot route (a broken percent-encoding,
+ * a path parameter over the length limit) bypass the error handler: the same
+ * problem+json for them, with the request id the onRequest hook would have set.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body = toProblem(error, request.id)
+  request.log.info({ status: body.status, detail: body.detail }, 'request refused')
+  return reply.code(body.status).header('x-request-id', request.id).type(PROBLEM_CONTENT_TYPE).send(body)
+}
 
 /**
  * Every error and every unknown route answers with application/problem+json;

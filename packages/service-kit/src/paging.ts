@@ -1,10 +1,9 @@
 import type { PageOf } from '@labtrack/db'
 import type { FastifyReply } from 'fastify'
 
-/** The request's own URL with some query parameters set and others removed: the target of a `rel="next"` link. */
-export function nextLink(url: string, set: Record<string, string>, remove: string[] = []): string {
+/** The request's own URL with some query parameters set: the target of a `rel="next"` link. */
+export function nextLink(url: string, set: Record<string, string>): string {
   const next = new URL(url, 'http://localhost')
-  for (const name of remove) next.searchParams.delete(name)
   for (const [name, value] of Object.entries(set)) next.searchParams.set(name, value)
   return `<${next.pathname}${next.search}>; rel="next"`
 }

@@ -44,6 +44,7 @@ export const PROBLEM_TYPES = {
   conflict: { status: 409, title: 'Conflict' },
   'still-referenced': { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
+  'uri-too-long': { status: 414, title: 'URI Too Long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   'unknown-parent': { status: 422, title: 'Unprocessable Content' },
   'client-error': { status: 400, title: 'Bad Request' },
@@ -66,6 +67,8 @@ const FASTIFY_ERROR_TYPES: Record<string, ProblemType> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'bad-request',
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad-request',
+  FST_ERR_BAD_URL: 'bad-request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri-too-long',
 }
 
 export function problem(type: ProblemType, detail: string, extra: Partial<Problem> = {}): Problem {

@@ -1,7 +1,7 @@
 import { DbError } from '@labtrack/db'
 import type { FastifyError } from 'fastify'
 import t from 'tap'
-import { notFound, ProblemError, problem, toProblem } from '../src/problem.js'
+import { notFound, ProblemError, problem, statusTitle, toProblem } from '../src/problem.js'
 
 const asFastify = (error: Error, extra: Record<string, unknown> = {}) => Object.assign(error, extra) as unknown as FastifyError
 
@@ -85,4 +85,12 @@ t.test('validation issues point at the field', async (t) => {
     { in: 'body', pointer: '/', detail: 'must be object' },
     { in: 'body', pointer: '/x', detail: 'is not valid' },
   ])
+})
+
+t.test('titles: the registry names its statuses as RFC 9110 does, any other status by its reason phrase', async (t) => {
+  t.equal(statusTitle(413), 'Content Too Large')
+  t.equal(statusTitle(422), 'Unprocessable Content')
+  t.equal(statusTitle(405), 'Method Not Allowed')
+  t.equal(statusTitle(431), 'Request Header Fields Too Large')
+  t.equal(statusTitle(599), 'Error', 'a status HTTP does not name')
 })

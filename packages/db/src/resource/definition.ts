@@ -20,8 +20,6 @@ export interface ColumnOptions {
   listable?: boolean
   /** How it is read, when not the bare column (e.g. `mac::text`, so a macaddr reads as text). */
   read?: string
-  /** What the OpenAPI document says of it. */
-  description?: string
 }
 
 export interface Column<S extends TSchema = TSchema, O extends ColumnOptions = ColumnOptions> {

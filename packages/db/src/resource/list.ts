@@ -98,7 +98,8 @@ function keysetSql(table: string, columns: Map<string, ColumnOptions>, sort: Sor
       .map((key, j) => equalSql(`${table}.${key.column}`, columns.get(key.column) as ColumnOptions, after[j], binds))
     alternatives.push([...equal, later].join(' AND '))
   })
-  return alternatives.length === 0 ? 'false' : `(${alternatives.join(' OR ')})`
+  // Never empty: the id ends every sort and is never null, so "after its value" always applies.
+  return `(${alternatives.join(' OR ')})`
 }
 
 export interface ListStatements {

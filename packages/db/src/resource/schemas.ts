@@ -37,15 +37,12 @@ export type RowOf<R> = R extends ResourceDefinition<infer C> ? Static<TObject<Ro
 export type InputOf<R> = R extends ResourceDefinition<infer C> ? Static<TObject<InputProperties<C>>> : never
 export type PatchOf<R> = Partial<InputOf<R>>
 
-const described = (schema: TSchema, description: string | undefined): TSchema =>
-  description === undefined ? schema : { ...schema, description }
-
 /** The row, input and patch schemas of a resource, named after its title. */
 export function resourceSchemas<C extends Record<string, Column>>(resource: ResourceDefinition<C>): ResourceSchemas<C> {
   const row: Record<string, TSchema> = { id: Id }
   const input: Record<string, TSchema> = {}
   for (const [name, { schema, options }] of Object.entries(resource.columns)) {
-    const value = described(options.nullable ? Type.Union([schema, Type.Null()]) : schema, options.description)
+    const value = options.nullable ? Type.Union([schema, Type.Null()]) : schema
     row[name] = value
     input[name] = options.nullable || options.generated ? Type.Optional(value) : value
   }

@@ -21,10 +21,8 @@ const LIST_HEADERS = {
 export function wantsExactCount(prefer: string | undefined): boolean {
   return (prefer ?? '')
     .split(',')
-    .some((preference) => preference.split(';')[0]?.replace(/\s+/g, '').toLowerCase() === 'count=exact')
+    .some((preference) => preference.replace(/;.*$/s, '').replace(/\s+/g, '').toLowerCase() === 'count=exact')
 }
-
-const childrenText = (resource: ResourceDefinition) => (resource.children ?? []).map((child) => child.label).join(' or ')
 
 /**
  * The CRUD routes of one resource under /api/<plural>, from its definition:
@@ -40,7 +38,8 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
   const columns = Object.values(resource.columns).map((column) => column.options)
   const conflict = columns.some((options) => options.unique) ? [409] : []
   const unknownParent = columns.some((options) => options.parent) ? [422] : []
-  const blocked = resource.children?.length ? [409] : []
+  const children = (resource.children ?? []).map((child) => child.label)
+  const blocked = children.length > 0 ? [409] : []
   const Row = refTo(title, schemas.row)
   const Input = refTo(`${title}Input`, schemas.input)
   const Patch = refTo(`${title}Patch`, schemas.patch)
@@ -164,7 +163,7 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
         schema: {
           tags,
           operationId: `delete${title}`,
-          summary: blocked.length > 0 ? `Delete a ${name} that has no ${childrenText(resource)}` : `Delete a ${name}`,
+          summary: blocked.length > 0 ? `Delete a ${name} that has no ${children.join(' or ')}` : `Delete a ${name}`,
           params: IdParams,
           response: { 204: NoContent, ...problems(400, 404, ...blocked, 503) },
         },

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, Instrument, listInstruments, resourceStore, site } from '@labtrack/db'
-import { DEFAULT_LIMIT, ListOf, notFound, pageParameters, problems, refTo, sendPage } from '@labtrack/service-kit'
+import { ListOf, notFound, pageParameters, problems, refTo, sendPage } from '@labtrack/service-kit'
 import { Type } from '@sinclair/typebox'
 
 const tags = ['instruments']
@@ -10,10 +10,8 @@ const Instruments = ListOf(refTo('Instrument', Instrument))
 
 /** The seed's UNION view: computers and freezers of every site, or of one. */
 export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const page = (query: { limit?: number; offset?: number }) => ({
-    limit: query.limit ?? DEFAULT_LIMIT,
-    offset: query.offset ?? 0,
-  })
+  // ajv has filled in the default limit; offset has none (it is optional for the list language's sake).
+  const page = (query: { limit?: number; offset?: number }) => ({ limit: query.limit as number, offset: query.offset ?? 0 })
 
   app.get(
     '/api/instruments',
