@@ -92,6 +92,10 @@ interface Ctx {
 
 /** Runs the contract suite of one resource against `main` (a database with the example rows, built by the test file). */
 export async function contractSuite(t: Test, c: ResourceCase, main: TestApp): Promise<void> {
+  // The example-row cases page, filter and move through them: a resource needs a few in mock_data.sql.
+  if (c.examples.length < 2) {
+    throw new Error(`the contract suite needs at least two example ${c.resource.plural} in postgres_scripts/mock_data.sql`)
+  }
   // Nobody writes to this one: it still holds exactly the example rows.
   const pristine = await buildTestApp(t, [c.service], { exampleData: true })
   const columns = Object.entries(c.resource.columns)

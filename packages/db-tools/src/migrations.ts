@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import Postgrator from 'postgrator'
 import type postgres from 'postgres'
-import { MIGRATIONS_DIR } from './paths.js'
+import { CREATE_TABLES_SQL, MIGRATIONS_DIR } from './paths.js'
 import { ensureDatabase, hasLabtrackTables, loadExampleData, withSql } from './scripts.js'
 
 // The schema's history: plain-SQL files in postgres_scripts/migrations, applied
@@ -92,10 +93,17 @@ export async function resetDatabase(url: string): Promise<MigrationReport> {
   return withSql(url, (sql) =>
     sql.begin(async (tx) => {
       await lockMigrations(tx)
-      await tx`DROP TABLE IF EXISTS container, computer, freezer, site, ${tx(MIGRATIONS_TABLE)}`
+      const tables: [...string[], string] = [...(await schemaTables()), MIGRATIONS_TABLE]
+      await tx`DROP TABLE IF EXISTS ${tx(tables)} CASCADE`
       return migrateWith(tx)
     }),
   )
+}
+
+/** The tables the current schema has: those postgres_scripts/create_tables.sql creates. */
+export async function schemaTables(): Promise<string[]> {
+  const text = await readFile(CREATE_TABLES_SQL, 'utf8')
+  return [...text.matchAll(/^CREATE TABLE (\w+)/gm)].map((match) => match[1] as string)
 }
 
 /** One line for a log: what a run did. */

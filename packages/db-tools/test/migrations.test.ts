@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
 import {
@@ -6,6 +7,7 @@ import {
   CREATE_TABLES_SQL,
   createTestDatabase,
   describeMigration,
+  MIGRATIONS_DIR,
   MIGRATIONS_TABLE,
   MigrationError,
   type MigrationReport,
@@ -13,6 +15,7 @@ import {
   migrate,
   prepareDatabase,
   resetDatabase,
+  schemaTables,
   withSql,
 } from '../src/index.js'
 
@@ -21,6 +24,15 @@ import {
 // catalog with what create_tables.sql makes, and row by row with what was there.
 
 const adminUrl = process.env.DATABASE_URL as string
+/** Every migration of postgres_scripts/migrations, in order: what a run on a database without history applies. */
+const ALL = (await readdir(MIGRATIONS_DIR))
+  .map((file) => /^(\d+)\.do\.(.+)\.sql$/.exec(file))
+  .filter((match) => match !== null)
+  .map((match) => ({ version: Number(match[1]), name: match[2] as string }))
+  .sort((a, b) => a.version - b.version)
+const LATEST = ALL.at(-1)?.version as number
+const ALL_LISTED = ALL.map(({ version, name }) => `${version} ${name}`).join(', ')
+const MIGRATIONS_WORD = ALL.length > 1 ? 'migrations' : 'migration'
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/flask-seed/${name}`, import.meta.url))
 /** The seed's schema and mock data (reconstructed), and rows such a database gathers in use. */
 const SEED = [fixture('create_tables.sql'), fixture('mock_data.sql'), fixture('later_rows.sql')]
@@ -168,10 +180,9 @@ const hasHistory = (url: string) =>
 
 t.test('create_tables.sql gives the same schema as all migrations applied', async (t) => {
   const expected = await expectedCatalog(t)
-  t.same(
-    expected.relations.map((relation) => (relation as { name: string }).name),
-    ['computer', 'container', 'freezer', 'site'],
-  )
+  const tables = expected.relations.map((relation) => (relation as { name: string }).name)
+  t.same(tables, (await schemaTables()).sort(), 'the tables create_tables.sql names, which db:reset drops')
+  for (const name of ['computer', 'container', 'freezer', 'site']) t.ok(tables.includes(name), `has ${name}`)
   for (const name of MAPPED_CONSTRAINTS) {
     t.ok(
       expected.constraints.some((constraint) => (constraint as { name: string }).name === name),
@@ -184,7 +195,11 @@ t.test('create_tables.sql gives the same schema as all migrations applied', asyn
   const database = await createTestDatabase(adminUrl)
   t.teardown(() => database.drop())
   t.same(await catalog(database.url), expected, 'the migrations on an empty database: the same catalog')
-  t.same(await history(database.url), [{ version: 1, name: 'initial-schema', has_md5: true }], 'recorded in the migrations table')
+  t.same(
+    await history(database.url),
+    ALL.map((migration) => ({ ...migration, has_md5: true })),
+    'recorded in the migrations table',
+  )
 
   const again = await migrate(database.url)
   t.same(again.applied, [], 'a second run has nothing to do')
@@ -196,7 +211,7 @@ t.test('a database made by create_tables.sql and mock_data.sql is adopted: schem
   const url = await newDatabase(t, CREATE_TABLES_SQL, MOCK_DATA_SQL)
   const before = await allRows(url)
   const report = await migrate(url, { exampleData: true })
-  t.same(report, { applied: [{ version: 1, name: 'initial-schema' }], from: 0, to: 1, wasNew: false, exampleData: false })
+  t.same(report, { applied: ALL, from: 0, to: LATEST, wasNew: false, exampleData: false })
   t.same(await catalog(url), expected)
   t.same(await allRows(url), before, 'every row as it was, and no example rows added')
   t.match(await insertWithoutIds(url), { site: 4, freezer: 3, computer: 3, container: 4 }, 'new ids continue after the rows')
@@ -226,10 +241,10 @@ t.test("a database made by the Flask seed's scripts is adopted: the current sche
     'the seed mock data and the later rows: sites, freezers, computers, containers',
   )
   const report = await migrate(url, { exampleData: true })
-  t.same(report, { applied: [{ version: 1, name: 'initial-schema' }], from: 0, to: 1, wasNew: false, exampleData: false })
+  t.same(report, { applied: ALL, from: 0, to: LATEST, wasNew: false, exampleData: false })
   t.equal(
     describeMigration(report),
-    'applied migration 1 initial-schema: adopted the existing tables, every row kept (schema version 1)',
+    `applied ${MIGRATIONS_WORD} ${ALL_LISTED}: adopted the existing tables, every row kept (schema version ${LATEST})`,
   )
   t.same(await catalog(url), expected, "the seed's looser schema became create_tables.sql's")
   const after = await allRows(url)
@@ -374,7 +389,7 @@ t.test('a database newer than these migrations is refused', async (t) => {
   await run(database.url, `INSERT INTO ${MIGRATIONS_TABLE} (version, name, md5) VALUES (99, 'from-the-future', 'x')`)
   await t.rejects(migrate(database.url), {
     name: 'MigrationError',
-    message: 'the database is at schema version 99, newer than the migrations here (up to 1): run a newer labtrack against it',
+    message: `the database is at schema version 99, newer than the migrations here (up to ${LATEST}): run a newer labtrack against it`,
   })
 })
 
@@ -393,7 +408,7 @@ t.test(
   async (t) => {
     const url = await newDatabase(t)
     const reports = await Promise.all([migrate(url, { exampleData: true }), migrate(url, { exampleData: true })])
-    t.same(reports.map((report) => report.applied.length).sort(), [0, 1])
+    t.same(reports.map((report) => report.applied.length).sort(), [0, ALL.length])
     t.same(reports.map((report) => report.exampleData).sort(), [false, true])
     t.equal((await allRows(url)).site.length, 3, 'the example rows once')
   },
@@ -407,13 +422,13 @@ t.test(
     const url = new URL(adminUrl)
     url.pathname = `/${name}`
     const first = await prepareDatabase(url.href)
-    t.same(first, { applied: [{ version: 1, name: 'initial-schema' }], from: 0, to: 1, wasNew: true, exampleData: true })
-    t.equal(describeMigration(first), 'applied migration 1 initial-schema: created the tables and the example data')
+    t.same(first, { applied: ALL, from: 0, to: LATEST, wasNew: true, exampleData: true })
+    t.equal(describeMigration(first), `applied ${MIGRATIONS_WORD} ${ALL_LISTED}: created the tables and the example data`)
     t.same((await allRows(url.href)).site.length, 3)
     await run(url.href, 'DELETE FROM container')
     const second = await prepareDatabase(url.href)
-    t.same(second, { applied: [], from: 1, to: 1, wasNew: false, exampleData: false })
-    t.equal(describeMigration(second), 'database schema up to date (version 1)')
+    t.same(second, { applied: [], from: LATEST, to: LATEST, wasNew: false, exampleData: false })
+    t.equal(describeMigration(second), `database schema up to date (version ${LATEST})`)
     t.same((await allRows(url.href)).container, [], 'nothing loaded again')
   },
 )
@@ -422,7 +437,7 @@ t.test('resetDatabase: empty tables at the latest version, which later runs acce
   const expected = await expectedCatalog(t)
   const url = await newDatabase(t, ...SEED)
   const report = await resetDatabase(url)
-  t.same(report, { applied: [{ version: 1, name: 'initial-schema' }], from: 0, to: 1, wasNew: true, exampleData: false })
+  t.same(report, { applied: ALL, from: 0, to: LATEST, wasNew: true, exampleData: false })
   t.same(await catalog(url), expected)
   t.same(Object.values(await allRows(url)).flat(), [])
   t.same((await migrate(url)).applied, [])
