@@ -121,41 +121,41 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
       },
     )
 
-    app.put(
-      item,
+    // PUT and PATCH differ only in their body and in what the store does with it.
+    const writes = [
       {
+        method: 'PUT' as const,
+        operationId: `replace${title}`,
+        summary: `Replace a ${name} (optional fields left out become null${notes.replace ? `; ${notes.replace}` : ''})`,
+        body: Input,
+        write: store.replace,
+      },
+      {
+        method: 'PATCH' as const,
+        operationId: `update${title}`,
+        summary: `Change the named fields of a ${name} (null clears an optional one)`,
+        body: Patch,
+        write: store.patch,
+      },
+    ]
+    for (const { method, operationId, summary, body, write } of writes) {
+      app.route({
+        method,
+        url: item,
         schema: {
           tags,
-          operationId: `replace${title}`,
-          summary: `Replace a ${name} (optional fields left out become null${notes.replace ? `; ${notes.replace}` : ''})`,
+          operationId,
+          summary,
           params: IdParams,
-          body: Input,
+          body,
           response: {
             200: { ...Row, description: `The ${name} as stored` },
             ...problems(400, 404, ...conflict, 413, 415, ...unknownParent, 503),
           },
         },
-      },
-      async (request) => (await store.replace(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
-    )
-
-    app.patch(
-      item,
-      {
-        schema: {
-          tags,
-          operationId: `update${title}`,
-          summary: `Change the named fields of a ${name} (null clears an optional one)`,
-          params: IdParams,
-          body: Patch,
-          response: {
-            200: { ...Row, description: `The ${name} as stored` },
-            ...problems(400, 404, ...conflict, 413, 415, ...unknownParent, 503),
-          },
-        },
-      },
-      async (request) => (await store.patch(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
-    )
+        handler: async (request) => (await write(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
+      })
+    }
 
     app.delete(
       item,
