@@ -39,17 +39,27 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 export const PROBLEM_TYPES = {
   validation: { status: 400, title: 'Bad Request' },
   'bad-request': { status: 400, title: 'Bad Request' },
+  unauthenticated: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not Found' },
   'method-not-allowed': { status: 405, title: 'Method Not Allowed' },
   conflict: { status: 409, title: 'Conflict' },
   'still-referenced': { status: 409, title: 'Conflict' },
+  'request-timeout': { status: 408, title: 'Request Timeout' },
+  'precondition-failed': { status: 412, title: 'Precondition Failed' },
   'payload-too-large': { status: 413, title: 'Content Too Large' },
   'uri-too-long': { status: 414, title: 'URI Too Long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   'unknown-parent': { status: 422, title: 'Unprocessable Content' },
+  'too-many-requests': { status: 429, title: 'Too Many Requests' },
+  'request-header-too-large': { status: 431, title: 'Request Header Fields Too Large' },
   'client-error': { status: 400, title: 'Bad Request' },
   internal: { status: 500, title: 'Internal Server Error' },
+  'not-implemented': { status: 501, title: 'Not Implemented' },
+  'bad-gateway': { status: 502, title: 'Bad Gateway' },
   unavailable: { status: 503, title: 'Service Unavailable' },
+  'gateway-timeout': { status: 504, title: 'Gateway Timeout' },
+  'http-version-not-supported': { status: 505, title: 'HTTP Version Not Supported' },
 } as const
 export type ProblemType = keyof typeof PROBLEM_TYPES
 
