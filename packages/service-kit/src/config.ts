@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox'
+import { type Static, type TObject, Type } from '@sinclair/typebox'
 import { envSchema } from 'env-schema'
 
 export const ConfigSchema = Type.Object({
@@ -38,5 +38,19 @@ export function loadConfigOrExit(env: NodeJS.ProcessEnv, defaults: { PORT: numbe
   } catch (error) {
     process.stderr.write(`labtrack: ${(error as Error).message}\n`)
     process.exit(1)
+  }
+}
+
+/**
+ * Reads and validates `env` against any TypeBox object schema (defaults filled
+ * in, numbers and booleans converted, other variables dropped); a bad value
+ * is a ConfigError with a one-line message. For launchers with settings of
+ * their own, such as `pnpm stack`.
+ */
+export function loadEnvSchema<Schema extends TObject>(schema: Schema, env: NodeJS.ProcessEnv): Static<Schema> {
+  try {
+    return envSchema<Static<Schema>>({ schema, data: { ...env }, env: false, dotenv: false })
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${(error as Error).message.replace(/\s+/g, ' ')}`)
   }
 }
