@@ -8,7 +8,7 @@
  * | LABTRACK_DB_UNKNOWN_PARENT    | an insert or update names a site or freezer that is not there |
  * | LABTRACK_DB_STILL_REFERENCED  | a delete is refused because rows still refer to the row       |
  * | LABTRACK_DB_BAD_INPUT         | Postgres rejects a value (bad text, out-of-range number, …)   |
- * | LABTRACK_DB_UNAVAILABLE       | the database cannot be reached or is shutting down            |
+ * | LABTRACK_DB_UNAVAILABLE       | the database cannot be reached, is shutting down or timed out |
  *
  * Anything else is a bug and is rethrown untouched (the HTTP layer masks it).
  */
@@ -60,6 +60,8 @@ export function toDbError(error: unknown, subjects: Record<string, string> = {})
   if (code.startsWith('22') || code === '23514' || code === '23502') {
     return new DbError('LABTRACK_DB_BAD_INPUT', 'a value was rejected by the database')
   }
+  // statement_timeout: the database is too busy to answer in time; a retry may succeed.
+  if (code === '57014') return new DbError('LABTRACK_DB_UNAVAILABLE', 'the database did not answer in time')
   if (UNAVAILABLE_STATES.test(code) || UNAVAILABLE_ERRNOS.has(code) || isConnectionLoss(error)) {
     return new DbError('LABTRACK_DB_UNAVAILABLE', 'the database is unavailable')
   }

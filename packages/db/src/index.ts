@@ -1,3 +1,4 @@
+export * from './accounts/index.js'
 export * from './errors.js'
 export * from './queries/instruments.js'
 export * from './queries/seed-sites.js'

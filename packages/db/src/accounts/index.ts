@@ -1,0 +1,7 @@
+export * from './accounts.js'
+export * from './api-tokens.js'
+export * from './passwords.js'
+export * from './roles.js'
+export * from './schemas.js'
+export * from './secrets.js'
+export * from './sessions.js'
