@@ -1,3 +1,4 @@
+import { appRoleFromEnv, ensureAppRole } from './app-role.js'
 import { openLocalDatabase } from './local-database.js'
 import { describeMigration, migrate, resetDatabase } from './migrations.js'
 import { ensureDatabase, loadExampleData, withSql } from './scripts.js'
@@ -8,9 +9,12 @@ const commands: Record<string, { flags: string[]; run: (url: string, flags: stri
   migrate: {
     // --example-data: also load the example rows when the database was brand new (what pnpm start does).
     flags: ['--example-data'],
+    // LABTRACK_APP_USER/LABTRACK_APP_PASSWORD: then the services' role of data rights only, too (production compose).
     run: async (url, flags) => {
+      const appRole = appRoleFromEnv()
       await ensureDatabase(url)
-      return describeMigration(await migrate(url, { exampleData: flags.includes('--example-data') }))
+      const migrated = describeMigration(await migrate(url, { exampleData: flags.includes('--example-data') }))
+      return appRole ? `${migrated}; ${await ensureAppRole(url, appRole)}` : migrated
     },
   },
   reset: {
