@@ -14,6 +14,7 @@ import {
   GATEWAY_TEMPLATE,
   GATEWAY_VARIABLES,
   type GatewayValues,
+  gatewayLimits,
   renderTemplate,
   writeStackNginxConfig,
 } from '../src/stack/nginx-config.js'
@@ -174,6 +175,7 @@ const localValues: GatewayValues = {
   SITE_UPSTREAM: `127.0.0.1:${SITE_DEFAULT_PORT}`,
   INVENTORY_UPSTREAM: `127.0.0.1:${INVENTORY_DEFAULT_PORT}`,
   COMPUTER_UPSTREAM: `127.0.0.1:${COMPUTER_DEFAULT_PORT}`,
+  ...gatewayLimits({}),
 }
 
 t.test('the template renderer replaces the template variables and nothing else', async (t) => {
@@ -482,30 +484,6 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     await new Promise((resolve) => server.close(resolve))
     t.equal((await probe()).code, 1, 'nothing listening: unhealthy')
   })
-})
-
-t.test("nginx's own errors are problem details, one per status it can raise", async (t) => {
-  const pages = new Map<string, string>()
-  for (const [, statuses, target] of template.matchAll(/^\s*error_page ([\d ]+) (\S+);$/gm)) {
-    for (const status of (statuses as string).trim().split(/\s+/)) pages.set(status, target as string)
-  }
-  t.same([...pages.keys()].sort(), ['400', '404', '405', '408', '413', '414', '500', '502', '503', '504'])
-  for (const [status, target] of pages) {
-    // The location's block: from its opening line to the first line closing it.
-    const start = template.indexOf(`location ${target.startsWith('@') ? '' : '= '}${target} {`)
-    t.not(start, -1, `error_page ${status} ${target} has its location`)
-    const block = start < 0 ? '' : template.slice(start, template.indexOf('\n    }\n', start))
-    const body = /return (\d{3}) '(.*)\\n';/.exec(block)
-    t.equal(body?.[1], status, `${target} answers ${status}`)
-    t.match(block, /default_type application\/problem\+json;/, `${target} is application/problem+json`)
-    if (!target.startsWith('@')) t.match(block, /internal;/, `${target} cannot be requested from outside`)
-    // Stand-ins for nginx's variables; the maps above keep their values JSON-safe.
-    const json = (body?.[2] ?? '').replace(/\$(request_method|labtrack_problem_path|labtrack_request_id)/g, 'X')
-    const problem = JSON.parse(json) as Record<string, unknown>
-    t.same(Object.keys(problem), ['type', 'title', 'status', 'detail'], `${status}: RFC 9457 members`)
-    t.equal(problem.status, Number(status))
-    t.match(problem.type, /^urn:labtrack:problem:[a-z-]+$/)
-  }
 })
 
 t.test("postgres_scripts: the seed's two scripts and the migrations, numbered without gaps", async (t) => {

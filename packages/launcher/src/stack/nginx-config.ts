@@ -1,6 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gatewayLimits, LIMIT_VARIABLES, type LimitValues } from './gateway-limits.js'
+
+export * from './gateway-limits.js'
 
 // nginx/ at the workspace root, four folders up from packages/launcher/src/stack/.
 export const NGINX_DIR = fileURLToPath(new URL('../../../../nginx', import.meta.url))
@@ -10,7 +13,14 @@ export const GATEWAY_TEMPLATE = join(NGINX_DIR, 'labtrack.conf.template')
 export const STACK_NGINX_TEMPLATE = join(NGINX_DIR, 'stack.nginx.conf.template')
 
 /** The variables of labtrack.conf.template; nginx/Dockerfile's NGINX_ENVSUBST_FILTER names exactly these. */
-export const GATEWAY_VARIABLES = ['LISTEN', 'WEB_ROOT', 'SITE_UPSTREAM', 'INVENTORY_UPSTREAM', 'COMPUTER_UPSTREAM'] as const
+export const GATEWAY_VARIABLES = [
+  'LISTEN',
+  'WEB_ROOT',
+  'SITE_UPSTREAM',
+  'INVENTORY_UPSTREAM',
+  'COMPUTER_UPSTREAM',
+  ...LIMIT_VARIABLES,
+] as const
 export type GatewayValues = Record<(typeof GATEWAY_VARIABLES)[number], string>
 
 // A template variable is a name in capitals after a dollar sign, with or
@@ -44,13 +54,15 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
 export interface StackNginxConfig {
   /** Folder for the rendered files, the pid file and nginx's temporary files. */
   runDir: string
-  values: GatewayValues
+  values: Omit<GatewayValues, keyof LimitValues>
+  /** Where the LIMIT_* settings come from (default: this process's environment, as `pnpm stack` has it). */
+  env?: NodeJS.ProcessEnv
 }
 
 /** Renders nginx.conf and labtrack.conf into `runDir`; returns the path of nginx.conf. */
-export async function writeStackNginxConfig({ runDir, values }: StackNginxConfig): Promise<string> {
+export async function writeStackNginxConfig({ runDir, values, env = process.env }: StackNginxConfig): Promise<string> {
   await mkdir(join(runDir, 'tmp'), { recursive: true })
-  const gateway = renderTemplate(await readFile(GATEWAY_TEMPLATE, 'utf8'), values)
+  const gateway = renderTemplate(await readFile(GATEWAY_TEMPLATE, 'utf8'), { ...values, ...gatewayLimits(env) })
   const main = renderTemplate(await readFile(STACK_NGINX_TEMPLATE, 'utf8'), { RUN_DIR: runDir })
   await writeFile(join(runDir, 'labtrack.conf'), gateway)
   const configFile = join(runDir, 'nginx.conf')
