@@ -7,6 +7,7 @@ import { upsertSite } from '../src/queries/seed-sites.js'
 import { column, defineResource } from '../src/resource/definition.js'
 import { pageById } from '../src/resource/list.js'
 import { resourceStore } from '../src/resource/store.js'
+import type { Refusal, Versioned } from '../src/resource/version.js'
 import { computer, container, site } from '../src/resources/index.js'
 import { Name } from '../src/schemas/common.js'
 
@@ -22,9 +23,11 @@ const sites = resourceStore(site)
 const computers = resourceStore(computer)
 const containers = resourceStore(container)
 const byId = (limit: number, offset = 0) => pageById({ limit, offset })
+/** The row a write stored (undefined for a refusal, which no row equals). */
+const rowOf = <T>(written: Versioned<T> | Refusal) => (written as Versioned<T>).row
 
 t.test('the example data leaves every sequence past its rows', async (t) => {
-  const created = await sites.create(pool, { name: 'new' })
+  const { row: created } = await sites.create(pool, { name: 'new' })
   t.equal(created.id, 4)
   t.strictSame(created, {
     id: 4,
@@ -35,7 +38,7 @@ t.test('the example data leaves every sequence past its rows', async (t) => {
     country: null,
     postcode_or_zip: null,
   })
-  const made = await computers.create(pool, { name: 'c', site_id: 1, mac: '08-00-2B-01-02-03' })
+  const { row: made } = await computers.create(pool, { name: 'c', site_id: 1, mac: '08-00-2B-01-02-03' })
   t.ok(made.id > 2)
   t.equal(made.mac, '08:00:2b:01:02:03', 'macaddr normalises the spelling')
   t.equal((await computers.get(pool, made.id))?.mac, '08:00:2b:01:02:03')
@@ -55,30 +58,30 @@ t.test('pages know whether more rows exist, and the last row of a page', async (
 })
 
 t.test('create: a generated column left out is generated, a nullable one is null', async (t) => {
-  const made = await containers.create(pool, { freezer_id: 2 })
+  const { row: made } = await containers.create(pool, { freezer_id: 2 })
   t.match(made.uuid, /^[0-9a-f-]{36}$/)
   t.equal(made.description, null)
 })
 
 t.test('replace keeps what the definition keeps and nulls the rest; patch changes only what it names', async (t) => {
-  const made = await containers.create(pool, { freezer_id: 2, description: 'd' })
+  const { row: made } = await containers.create(pool, { freezer_id: 2, description: 'd' })
   const replaced = await containers.replace(pool, made.id, { freezer_id: 1 })
-  t.strictSame(replaced, { ...made, description: null, freezer_id: 1 }, 'the uuid is kept, the description cleared')
+  t.strictSame(rowOf(replaced), { ...made, description: null, freezer_id: 1 }, 'the uuid is kept, the description cleared')
   const patched = await containers.patch(pool, made.id, { description: 'e' })
-  t.strictSame(patched, { ...made, description: 'e', freezer_id: 1 })
-  t.equal(await containers.patch(pool, 999_999, { description: 'x' }), undefined)
-  t.equal(await containers.replace(pool, 999_999, { freezer_id: 1 }), undefined)
+  t.strictSame(rowOf(patched), { ...made, description: 'e', freezer_id: 1 })
+  t.equal(await containers.patch(pool, 999_999, { description: 'x' }), 'missing')
+  t.equal(await containers.replace(pool, 999_999, { freezer_id: 1 }), 'missing')
 })
 
 t.test('a refused delete counts what blocks it', async (t) => {
-  const parent = await sites.create(pool, { name: 'parent' })
+  const { row: parent } = await sites.create(pool, { name: 'parent' })
   await pool.query('INSERT INTO freezer (name, site_id) VALUES ($1, $2)', ['f', parent.id])
   await pool.query('INSERT INTO computer (name, site_id) VALUES ($1, $2), ($1, $2)', ['c', parent.id])
   const error = (await sites.remove(pool, parent.id).catch((e: unknown) => e)) as DbError
   t.type(error, DbError)
   t.equal(error.code, 'LABTRACK_DB_STILL_REFERENCED')
   t.equal(error.message, `site ${parent.id} still has 1 freezer and 2 computers`)
-  t.equal(await sites.remove(pool, 9999), false)
+  t.equal(await sites.remove(pool, 9999), 'missing')
 })
 
 t.test('a delete blocked by rows the definition does not name still explains; other errors are mapped', async (t) => {
@@ -116,7 +119,7 @@ t.test('the seed upsert creates with the given id, moves the sequence past it, a
   const created = await upsertSite(pool, 50, { name: 'fifty' })
   t.equal(created.created, true)
   t.equal(created.site.name, 'fifty')
-  t.ok((await sites.create(pool, { name: 'after' })).id > 50, 'the next POST does not collide')
+  t.ok((await sites.create(pool, { name: 'after' })).row.id > 50, 'the next POST does not collide')
   const replaced = await upsertSite(pool, 50, { name: 'FIFTY', country: 'NL' })
   t.equal(replaced.created, false)
   t.strictSame(replaced.site, { ...created.site, name: 'FIFTY', country: 'NL' })

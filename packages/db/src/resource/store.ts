@@ -1,9 +1,10 @@
 import { DbError, toDbError } from '../errors.js'
-import { first, type Queryable, run } from '../queryable.js'
+import { type Queryable, run } from '../queryable.js'
 import type { PageOf } from '../schemas/common.js'
 import type { ResourceDefinition } from './definition.js'
 import { type ListRequest, listStatements } from './list.js'
 import type { InputOf, PatchOf, RowOf } from './schemas.js'
+import { type Refusal, VERSION_ALIAS, VERSION_SQL, type Versioned, versioned } from './version.js'
 
 export interface ListPage<T> extends PageOf<T> {
   /** The sort-key values of the last row, for the cursor of the next page (when there is one). */
@@ -12,18 +13,25 @@ export interface ListPage<T> extends PageOf<T> {
   total: number | null
 }
 
-/** The statements of one resource, built from its definition. */
+/**
+ * The statements of one resource, built from its definition. A write may be
+ * conditional: given `versions` (the ETags of an If-Match), it happens only if
+ * the row's current version is one of them, checked in the statement's own
+ * WHERE, so of two writers holding the same version only the first writes.
+ */
 export interface ResourceStore<R extends ResourceDefinition> {
   resource: R
   list(db: Queryable, request: ListRequest): Promise<ListPage<RowOf<R>>>
   get(db: Queryable, id: number): Promise<RowOf<R> | undefined>
-  create(db: Queryable, input: InputOf<R>): Promise<RowOf<R>>
-  /** PUT: fields left out become null, except those kept on replace; undefined when there is no such row. */
-  replace(db: Queryable, id: number, input: InputOf<R>): Promise<RowOf<R> | undefined>
+  /** The row and its version, or undefined when there is no such row. */
+  read(db: Queryable, id: number): Promise<Versioned<RowOf<R>> | undefined>
+  create(db: Queryable, input: InputOf<R>): Promise<Versioned<RowOf<R>>>
+  /** PUT: fields left out become null, except those kept on replace. */
+  replace(db: Queryable, id: number, input: InputOf<R>, versions?: readonly string[]): Promise<Versioned<RowOf<R>> | Refusal>
   /** PATCH: only the named fields change. */
-  patch(db: Queryable, id: number, patch: PatchOf<R>): Promise<RowOf<R> | undefined>
-  /** Whether a row was deleted; a delete that children block throws LABTRACK_DB_STILL_REFERENCED naming them. */
-  remove(db: Queryable, id: number): Promise<boolean>
+  patch(db: Queryable, id: number, patch: PatchOf<R>, versions?: readonly string[]): Promise<Versioned<RowOf<R>> | Refusal>
+  /** A delete that children block throws LABTRACK_DB_STILL_REFERENCED naming them. */
+  remove(db: Queryable, id: number, versions?: readonly string[]): Promise<'deleted' | Refusal>
 }
 
 /** What a violated constraint of this resource means, in words a client understands (see errors.ts). */
@@ -45,6 +53,7 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
     'id',
     ...names.map((name) => (columns[name]?.options.read ? `${columns[name].options.read} AS ${name}` : name)),
   ].join(', ')
+  const selectVersioned = `${select}, ${VERSION_SQL} AS ${VERSION_ALIAS}`
   const subjects = constraintSubjects(resource)
   const exec = <T>(db: Queryable, text: string, values: unknown[]) => run<T & object>(db, text, values, subjects) as Promise<T[]>
 
@@ -54,11 +63,35 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
       names.filter((name) => name in input || !columns[name]?.options.keepOnReplace).map((name) => [name, input[name] ?? null]),
     )
 
-  async function update(db: Queryable, id: number, fields: Record<string, unknown>) {
+  /** The condition on the row's version, its list bound as the next parameter (none: any version). */
+  function versionIn(versions: readonly string[] | undefined, values: unknown[]): string {
+    if (versions === undefined) return ''
+    values.push([...versions])
+    return ` AND ${VERSION_SQL} = ANY($${values.length}::text[])`
+  }
+
+  /** Why a write touched no row: without a condition there was none; with one, whether the row is there tells. */
+  async function refusal(db: Queryable, id: number, versions: readonly string[] | undefined): Promise<Refusal> {
+    if (versions === undefined) return 'missing'
+    const [found] = await exec<{ id: number }>(db, `SELECT id FROM ${table} WHERE id = $1`, [id])
+    return found ? 'changed' : 'missing'
+  }
+
+  async function update(db: Queryable, id: number, fields: Record<string, unknown>, versions?: readonly string[]) {
     const set = Object.keys(fields).map((name, i) => `${name} = $${i + 2}`)
-    const text = `UPDATE ${table} SET ${set.join(', ')} WHERE id = $1 RETURNING ${select}`
-    const [row] = await exec<RowOf<R>>(db, text, [id, ...Object.values(fields)])
-    return row
+    const values = [id, ...Object.values(fields)]
+    const where = `id = $1${versionIn(versions, values)}`
+    const [found] = await exec<Record<string, unknown>>(
+      db,
+      `UPDATE ${table} SET ${set.join(', ')} WHERE ${where} RETURNING ${selectVersioned}`,
+      values,
+    )
+    return found ? versioned<RowOf<R>>(found) : refusal(db, id, versions)
+  }
+
+  const read = async (db: Queryable, id: number) => {
+    const [found] = await exec<Record<string, unknown>>(db, `SELECT ${selectVersioned} FROM ${table} WHERE id = $1`, [id])
+    return found ? versioned<RowOf<R>>(found) : undefined
   }
 
   const children = resource.children ?? []
@@ -84,21 +117,23 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
         total: counted ? Number(counted[0]?.total) : null,
       }
     },
-    get: (db, id) => first<RowOf<R>>(db, `SELECT ${select} FROM ${table} WHERE id = $1`, [id]),
+    get: async (db, id) => (await read(db, id))?.row,
+    read,
     async create(db, input) {
       // A field left out is the column's default: null, or what the database generates (a container's uuid).
       const given = names.filter((name) => (input as Record<string, unknown>)[name] !== undefined)
       const values = given.map((name) => (input as Record<string, unknown>)[name])
-      const text = `INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${select}`
-      const [row] = await exec<RowOf<R>>(db, text, values)
-      return row as RowOf<R>
+      const text = `INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${selectVersioned}`
+      const [row] = await exec<Record<string, unknown>>(db, text, values)
+      return versioned<RowOf<R>>(row as Record<string, unknown>)
     },
-    replace: (db, id, input) => update(db, id, replacement(input as Record<string, unknown>)),
-    patch: (db, id, patch) => update(db, id, patch as Record<string, unknown>),
-    async remove(db, id) {
+    replace: (db, id, input, versions) => update(db, id, replacement(input as Record<string, unknown>), versions),
+    patch: (db, id, patch, versions) => update(db, id, patch as Record<string, unknown>, versions),
+    async remove(db, id, versions) {
+      const values: unknown[] = [id]
       try {
-        const result = await db.query(`DELETE FROM ${table} WHERE id = $1`, [id])
-        return result.rowCount === 1
+        const result = await db.query(`DELETE FROM ${table} WHERE id = $1${versionIn(versions, values)}`, values)
+        return result.rowCount === 1 ? 'deleted' : refusal(db, id, versions)
       } catch (error) {
         if ((error as { code?: string }).code !== '23503') throw toDbError(error, subjects)
       }

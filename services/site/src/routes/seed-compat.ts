@@ -103,7 +103,7 @@ export const seedCompatRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!(await sites.remove(app.pg, request.params.id))) return missing(request.params.id)
+      if ((await sites.remove(app.pg, request.params.id)) === 'missing') return missing(request.params.id)
       return reply.code(204).send(null)
     },
   )
