@@ -1,15 +1,26 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
+import { IdParams, type Refusal, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
 import { Type } from '@sinclair/typebox'
 import fp from 'fastify-plugin'
 import { nextLink } from '../paging.js'
 import { notFound } from '../problem.js'
 import { ListOf, NoContent, problems, refTo } from '../responses.js'
+import {
+  ETAG_HEADER,
+  etagOf,
+  ReadConditions,
+  readOutcome,
+  versionChanged,
+  WriteConditions,
+  writeVersions,
+} from './conditional.js'
 import { listQuery } from './list-query.js'
 
 const PreferHeaders = Type.Object({
   prefer: Type.Optional(Type.String({ description: '`count=exact` adds X-Total-Count: every row the filters match' })),
 })
+
+const NotModified = Type.Null({ description: 'Not Modified: the row still has a version If-None-Match names; no body' })
 
 const LIST_HEADERS = {
   link: { type: 'string', description: '`<…>; rel="next"` while more rows exist' },
@@ -27,6 +38,8 @@ export function wantsExactCount(prefer: string | undefined): boolean {
 /**
  * The CRUD routes of one resource under /api/<plural>, from its definition:
  * list (filters, sort, cursor, count), get, create, replace, change, delete.
+ * Every answer of one row carries its ETag; If-None-Match and If-Match make
+ * requests conditional on it (conditional.ts).
  * Its row, input and patch schemas are registered once (with an $id) in the
  * service that mounts it, so other routes of that service can `$ref` them.
  */
@@ -53,6 +66,8 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
     app.addSchema({ ...schemas.input, $id: `${title}Input` })
     app.addSchema({ ...schemas.patch, $id: `${title}Patch` })
     const missing = (id: number) => Promise.reject(notFound(name, id))
+    const refused = (refusal: Refusal, id: number) =>
+      Promise.reject(refusal === 'missing' ? notFound(name, id) : versionChanged(name, id))
 
     app.get(
       collection,
@@ -95,10 +110,24 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
           operationId: `get${title}`,
           summary: `Get a ${name}`,
           params: IdParams,
-          response: { 200: { ...Row, description: `The ${name}` }, ...problems(400, 404, 503) },
+          headers: ReadConditions,
+          response: {
+            200: { ...Row, description: `The ${name}`, headers: ETAG_HEADER },
+            304: { ...NotModified, headers: ETAG_HEADER },
+            ...problems(400, 404, 412, 503),
+          },
         },
       },
-      async (request) => (await store.get(app.pg, request.params.id)) ?? missing(request.params.id),
+      async (request, reply) => {
+        const { id } = request.params
+        const found = await store.read(app.pg, id)
+        if (!found) return missing(id)
+        const outcome = readOutcome(request.headers, found.version)
+        if (outcome === 'changed') throw versionChanged(name, id)
+        reply.header('etag', etagOf(found.version))
+        // No payload at all: send(null) would serialise "null" and label it JSON.
+        return outcome === 'not-modified' ? reply.code(304).send(undefined as never) : found.row
+      },
     )
 
     app.post(
@@ -110,14 +139,18 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
           summary: `Create a ${name}${note(notes.create)}`,
           body: Input,
           response: {
-            201: { ...Row, description: `The ${name} as stored; Location says where` },
+            201: {
+              ...Row,
+              description: `The ${name} as stored`,
+              headers: { location: { type: 'string', description: `the new ${name}'s URL` }, ...ETAG_HEADER },
+            },
             ...problems(400, ...conflict, 413, 415, ...unknownParent, 503),
           },
         },
       },
       async (request, reply) => {
-        const row = await store.create(app.pg, request.body as never)
-        return reply.code(201).header('location', `${collection}/${row.id}`).send(row)
+        const { row, version } = await store.create(app.pg, request.body as never)
+        return reply.code(201).header('location', `${collection}/${row.id}`).header('etag', etagOf(version)).send(row)
       },
     )
 
@@ -147,13 +180,19 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
           operationId,
           summary,
           params: IdParams,
+          headers: WriteConditions,
           body,
           response: {
-            200: { ...Row, description: `The ${name} as stored` },
-            ...problems(400, 404, ...conflict, 413, 415, ...unknownParent, 503),
+            200: { ...Row, description: `The ${name} as stored`, headers: ETAG_HEADER },
+            ...problems(400, 404, ...conflict, 412, 413, 415, ...unknownParent, 503),
           },
         },
-        handler: async (request) => (await write(app.pg, request.params.id, request.body as never)) ?? missing(request.params.id),
+        handler: async (request, reply) => {
+          const { id } = request.params
+          const written = await write(app.pg, id, request.body as never, writeVersions(request.headers))
+          if (typeof written === 'string') return refused(written, id)
+          return reply.header('etag', etagOf(written.version)).send(written.row)
+        },
       })
     }
 
@@ -165,11 +204,14 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
           operationId: `delete${title}`,
           summary: blocked.length > 0 ? `Delete a ${name} that has no ${children.join(' or ')}` : `Delete a ${name}`,
           params: IdParams,
-          response: { 204: NoContent, ...problems(400, 404, ...blocked, 503) },
+          headers: WriteConditions,
+          response: { 204: NoContent, ...problems(400, 404, ...blocked, 412, 503) },
         },
       },
       async (request, reply) => {
-        if (!(await store.remove(app.pg, request.params.id))) return missing(request.params.id)
+        const { id } = request.params
+        const removed = await store.remove(app.pg, id, writeVersions(request.headers))
+        if (removed !== 'deleted') return refused(removed, id)
         return reply.code(204).send(null)
       },
     )
