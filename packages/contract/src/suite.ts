@@ -50,6 +50,7 @@ import {
   tableCount,
 } from './case.js'
 import { badBodyValues, badFilterValues, goodFilterValue, matches, OPERATORS, operandsOf, samples, sortRows } from './values.js'
+import { versionCases } from './versions.js'
 
 const JSON_TYPE = 'application/json; charset=utf-8'
 // Port 1 on loopback: nothing listens, every connection is refused at once.
@@ -127,6 +128,7 @@ export async function contractSuite(t: Test, c: ResourceCase, main: TestApp): Pr
   }
   for (const [column] of columns.filter(([, { options }]) => options.unique)) unique(t, ctx, column)
   deleting(t, ctx)
+  versionCases(t, c, main, pristine, ctx.label)
   unavailable(t, ctx)
   c.own(t, main)
 }

@@ -139,6 +139,44 @@ function own(t: Test, main: TestApp) {
     t.strictSame(await row(1), C1)
   })
 
+  t.test('two editors change the same container: the second, holding a stale ETag, gets 412 and stores nothing', async (t) => {
+    const { parents } = await arrange(containers, main)
+    const [home, other] = parents as [number, number]
+    const original = await create(app, containers, { description: 'Plasma, as both read it', freezer_id: home })
+    const item = `/api/containers/${original.id}`
+    const [alice, bob] = await Promise.all([app.inject(item), app.inject(item)])
+    t.equal(alice.headers.etag, bob.headers.etag, 'both read the same version')
+    const write = (method: 'PATCH' | 'DELETE', etag: unknown, payload?: object) =>
+      app.inject({
+        method,
+        url: item,
+        headers: { 'if-match': etag as string, ...(payload ? { 'content-type': 'application/json' } : {}) },
+        ...(payload ? { payload: JSON.stringify(payload) } : {}),
+      })
+
+    const first = await write('PATCH', alice.headers.etag, { description: 'Plasma, box B (Alice)' })
+    t.equal(first.statusCode, 200, 'the first editor writes')
+    const second = await write('PATCH', bob.headers.etag, { description: 'Plasma, thawed (Bob)', freezer_id: other })
+    expectProblem(
+      t,
+      second,
+      412,
+      'precondition-failed',
+      `container ${original.id} has changed since the version in If-Match; GET it again for its current values and ETag`,
+    )
+    const afterAlice = { ...original, description: 'Plasma, box B (Alice)' }
+    t.strictSame(await row(original.id), afterAlice, "the row holds exactly the first editor's change: none of the second's")
+
+    const deleted = await write('DELETE', bob.headers.etag)
+    t.equal(deleted.statusCode, 412, 'a DELETE with the stale ETag is refused too')
+    t.strictSame(await row(original.id), afterAlice, 'and leaves the row')
+    const reread = await app.inject(item)
+    t.strictSame(reread.json(), afterAlice, 'reading again shows the second editor the current values')
+    const retried = await write('PATCH', reread.headers.etag, { freezer_id: other })
+    t.equal(retried.statusCode, 200, 'with whose ETag the change goes through')
+    t.strictSame(await row(original.id), { ...afterAlice, freezer_id: other })
+  })
+
   t.test('moving containers with PATCH freezer_id, then deleting the emptied freezer', async (t) => {
     // Moves and deletes example rows: a database of its own.
     const { app, sql } = await buildTestApp(t, [inventoryService], { exampleData: true })
