@@ -586,9 +586,13 @@ export interface operations {
       }
     }
     responses: {
-      /** @description The site as stored; Location says where */
+      /** @description The site as stored */
       201: {
         headers: {
+          /** @description the new site's URL */
+          location?: string
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -636,7 +640,12 @@ export interface operations {
   getSite: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description ETags the client holds (or `*`): 304 without a body while the row still has one of them */
+        'if-none-match'?: string
+        /** @description ETags (or `*`): 412 when the row has none of them */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -647,11 +656,22 @@ export interface operations {
       /** @description The site */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
           'application/json': components['schemas']['Site']
         }
+      }
+      /** @description Not Modified: the row still has a version If-None-Match names; no body */
+      304: {
+        headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
+          [name: string]: unknown
+        }
+        content?: never
       }
       /** @description Bad Request */
       400: {
@@ -664,6 +684,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -685,7 +714,10 @@ export interface operations {
   replaceSite: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -700,6 +732,8 @@ export interface operations {
       /** @description The site as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -717,6 +751,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -756,7 +799,10 @@ export interface operations {
   deleteSite: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -798,6 +844,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -812,7 +867,10 @@ export interface operations {
   updateSite: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -827,6 +885,8 @@ export interface operations {
       /** @description The site as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -844,6 +904,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -1415,9 +1484,13 @@ export interface operations {
       }
     }
     responses: {
-      /** @description The freezer as stored; Location says where */
+      /** @description The freezer as stored */
       201: {
         headers: {
+          /** @description the new freezer's URL */
+          location?: string
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -1474,7 +1547,12 @@ export interface operations {
   getFreezer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description ETags the client holds (or `*`): 304 without a body while the row still has one of them */
+        'if-none-match'?: string
+        /** @description ETags (or `*`): 412 when the row has none of them */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1485,11 +1563,22 @@ export interface operations {
       /** @description The freezer */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
           'application/json': components['schemas']['Freezer']
         }
+      }
+      /** @description Not Modified: the row still has a version If-None-Match names; no body */
+      304: {
+        headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
+          [name: string]: unknown
+        }
+        content?: never
       }
       /** @description Bad Request */
       400: {
@@ -1502,6 +1591,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -1523,7 +1621,10 @@ export interface operations {
   replaceFreezer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1538,6 +1639,8 @@ export interface operations {
       /** @description The freezer as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -1555,6 +1658,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -1603,7 +1715,10 @@ export interface operations {
   deleteFreezer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1645,6 +1760,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -1659,7 +1783,10 @@ export interface operations {
   updateFreezer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1674,6 +1801,8 @@ export interface operations {
       /** @description The freezer as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -1691,6 +1820,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -1857,9 +1995,13 @@ export interface operations {
       }
     }
     responses: {
-      /** @description The container as stored; Location says where */
+      /** @description The container as stored */
       201: {
         headers: {
+          /** @description the new container's URL */
+          location?: string
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -1925,7 +2067,12 @@ export interface operations {
   getContainer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description ETags the client holds (or `*`): 304 without a body while the row still has one of them */
+        'if-none-match'?: string
+        /** @description ETags (or `*`): 412 when the row has none of them */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1936,11 +2083,22 @@ export interface operations {
       /** @description The container */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
           'application/json': components['schemas']['Container']
         }
+      }
+      /** @description Not Modified: the row still has a version If-None-Match names; no body */
+      304: {
+        headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
+          [name: string]: unknown
+        }
+        content?: never
       }
       /** @description Bad Request */
       400: {
@@ -1953,6 +2111,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -1974,7 +2141,10 @@ export interface operations {
   replaceContainer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -1989,6 +2159,8 @@ export interface operations {
       /** @description The container as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -2015,6 +2187,15 @@ export interface operations {
       }
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -2063,7 +2244,10 @@ export interface operations {
   deleteContainer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2096,6 +2280,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -2110,7 +2303,10 @@ export interface operations {
   updateContainer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2125,6 +2321,8 @@ export interface operations {
       /** @description The container as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -2151,6 +2349,15 @@ export interface operations {
       }
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -2317,9 +2524,13 @@ export interface operations {
       }
     }
     responses: {
-      /** @description The computer as stored; Location says where */
+      /** @description The computer as stored */
       201: {
         headers: {
+          /** @description the new computer's URL */
+          location?: string
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -2385,7 +2596,12 @@ export interface operations {
   getComputer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description ETags the client holds (or `*`): 304 without a body while the row still has one of them */
+        'if-none-match'?: string
+        /** @description ETags (or `*`): 412 when the row has none of them */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2396,11 +2612,22 @@ export interface operations {
       /** @description The computer */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
           'application/json': components['schemas']['Computer']
         }
+      }
+      /** @description Not Modified: the row still has a version If-None-Match names; no body */
+      304: {
+        headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
+          [name: string]: unknown
+        }
+        content?: never
       }
       /** @description Bad Request */
       400: {
@@ -2413,6 +2640,15 @@ export interface operations {
       }
       /** @description Not Found */
       404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -2434,7 +2670,10 @@ export interface operations {
   replaceComputer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2449,6 +2688,8 @@ export interface operations {
       /** @description The computer as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -2475,6 +2716,15 @@ export interface operations {
       }
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }
@@ -2523,7 +2773,10 @@ export interface operations {
   deleteComputer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2556,6 +2809,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Precondition Failed */
+      412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -2570,7 +2832,10 @@ export interface operations {
   updateComputer: {
     parameters: {
       query?: never
-      header?: never
+      header?: {
+        /** @description the ETag the row was read with (or `*`): 412, and nothing written, when the row has changed since */
+        'if-match'?: string
+      }
       path: {
         id: number
       }
@@ -2585,6 +2850,8 @@ export interface operations {
       /** @description The computer as stored */
       200: {
         headers: {
+          /** @description the row's version: send it back in If-Match to write only if nobody changed the row since */
+          etag?: string
           [name: string]: unknown
         }
         content: {
@@ -2611,6 +2878,15 @@ export interface operations {
       }
       /** @description Conflict */
       409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Precondition Failed */
+      412: {
         headers: {
           [name: string]: unknown
         }

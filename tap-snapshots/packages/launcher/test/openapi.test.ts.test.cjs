@@ -1051,7 +1051,21 @@ Object {
                 },
               },
             },
-            "description": "The computer as stored; Location says where",
+            "description": "The computer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "location": Object {
+                "description": "the new computer's URL",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -1134,6 +1148,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "204": Object {
@@ -1158,6 +1181,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -1188,6 +1221,24 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "ETags the client holds (or \`*\`): 304 without a body while the row still has one of them",
+            "in": "header",
+            "name": "if-none-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "ETags (or \`*\`): 412 when the row has none of them",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -1199,6 +1250,25 @@ Object {
               },
             },
             "description": "The computer",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not Modified: the row still has a version If-None-Match names; no body",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -1219,6 +1289,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -1249,6 +1329,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -1270,6 +1359,14 @@ Object {
               },
             },
             "description": "The computer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -1300,6 +1397,16 @@ Object {
               },
             },
             "description": "Conflict",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -1360,6 +1467,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -1381,6 +1497,14 @@ Object {
               },
             },
             "description": "The computer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -1411,6 +1535,16 @@ Object {
               },
             },
             "description": "Conflict",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -1877,7 +2011,21 @@ Object {
                 },
               },
             },
-            "description": "The container as stored; Location says where",
+            "description": "The container as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "location": Object {
+                "description": "the new container's URL",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -1960,6 +2108,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "204": Object {
@@ -1984,6 +2141,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -2014,6 +2181,24 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "ETags the client holds (or \`*\`): 304 without a body while the row still has one of them",
+            "in": "header",
+            "name": "if-none-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "ETags (or \`*\`): 412 when the row has none of them",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -2025,6 +2210,25 @@ Object {
               },
             },
             "description": "The container",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not Modified: the row still has a version If-None-Match names; no body",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2045,6 +2249,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -2075,6 +2289,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -2096,6 +2319,14 @@ Object {
               },
             },
             "description": "The container as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2126,6 +2357,16 @@ Object {
               },
             },
             "description": "Conflict",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -2186,6 +2427,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -2207,6 +2457,14 @@ Object {
               },
             },
             "description": "The container as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2237,6 +2495,16 @@ Object {
               },
             },
             "description": "Conflict",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -2670,7 +2938,21 @@ Object {
                 },
               },
             },
-            "description": "The freezer as stored; Location says where",
+            "description": "The freezer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "location": Object {
+                "description": "the new freezer's URL",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2743,6 +3025,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "204": Object {
@@ -2778,6 +3069,16 @@ Object {
             },
             "description": "Conflict",
           },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2807,6 +3108,24 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "ETags the client holds (or \`*\`): 304 without a body while the row still has one of them",
+            "in": "header",
+            "name": "if-none-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "ETags (or \`*\`): 412 when the row has none of them",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -2818,6 +3137,25 @@ Object {
               },
             },
             "description": "The freezer",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not Modified: the row still has a version If-None-Match names; no body",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2838,6 +3176,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -2868,6 +3216,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -2889,6 +3246,14 @@ Object {
               },
             },
             "description": "The freezer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -2909,6 +3274,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -2969,6 +3344,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -2990,6 +3374,14 @@ Object {
               },
             },
             "description": "The freezer as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -3010,6 +3402,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -3921,7 +4323,21 @@ Object {
                 },
               },
             },
-            "description": "The site as stored; Location says where",
+            "description": "The site as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+              "location": Object {
+                "description": "the new site's URL",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -3984,6 +4400,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "204": Object {
@@ -4019,6 +4444,16 @@ Object {
             },
             "description": "Conflict",
           },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4048,6 +4483,24 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "ETags the client holds (or \`*\`): 304 without a body while the row still has one of them",
+            "in": "header",
+            "name": "if-none-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "ETags (or \`*\`): 412 when the row has none of them",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "responses": Object {
           "200": Object {
@@ -4059,6 +4512,25 @@ Object {
               },
             },
             "description": "The site",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "304": Object {
+            "description": "Not Modified: the row still has a version If-None-Match names; no body",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -4079,6 +4551,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "503": Object {
             "content": Object {
@@ -4109,6 +4591,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -4130,6 +4621,14 @@ Object {
               },
             },
             "description": "The site as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -4150,6 +4649,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
@@ -4200,6 +4709,15 @@ Object {
               "type": "integer",
             },
           },
+          Object {
+            "description": "the ETag the row was read with (or \`*\`): 412, and nothing written, when the row has changed since",
+            "in": "header",
+            "name": "if-match",
+            "required": false,
+            "schema": Object {
+              "type": "string",
+            },
+          },
         ],
         "requestBody": Object {
           "content": Object {
@@ -4221,6 +4739,14 @@ Object {
               },
             },
             "description": "The site as stored",
+            "headers": Object {
+              "etag": Object {
+                "description": "the row's version: send it back in If-Match to write only if nobody changed the row since",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
           },
           "400": Object {
             "content": Object {
@@ -4241,6 +4767,16 @@ Object {
               },
             },
             "description": "Not Found",
+          },
+          "412": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Precondition Failed",
           },
           "413": Object {
             "content": Object {
