@@ -2,6 +2,7 @@ import t from 'tap'
 import { startE2eStack } from './src/e2e-stack.js'
 import { apiSuite } from './suites/api.js'
 import { browserSuite } from './suites/browser.js'
+import { gatewayErrorsSuite } from './suites/gateway-errors.js'
 import { resilienceSuite } from './suites/resilience.js'
 
 // One stack for every suite (starting it is the slow part); the resilience
@@ -11,4 +12,5 @@ t.teardown(() => stack.stop())
 
 t.test('the API through the gateway', (t) => apiSuite(t, stack))
 t.test('the UI in Chromium', (t) => browserSuite(t, stack))
+t.test('every error of the gateway is a problem; its limits', (t) => gatewayErrorsSuite(t, stack))
 t.test('a service down and back', (t) => resilienceSuite(t, stack))
