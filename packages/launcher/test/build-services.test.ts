@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestDatabase, ROOT_DIR } from '@labtrack/db-tools'
+import t, { type Test } from 'tap'
+import {
+  type Bundle,
+  buildBundle,
+  buildProductionBundles,
+  esbuildTarget,
+  productionBundles,
+  serviceBundle,
+} from '../src/build-services.js'
+
+// The services and the migrate job as plain JavaScript: each bundle runs with
+// `node` alone, from a folder of its own (as in its image), and is rebuilt only
+// when one of its sources changed. Built into temporary folders, never over
+// the workspace's own dist/ folders, which a running stack may be using.
+const adminUrl = process.env.DATABASE_URL as string
+
+async function tempDir(t: Test, prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix))
+  t.teardown(() => rm(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** Runs `node file args…` with only `env` (and PATH): no loader, no tsx. */
+function node(file: string, args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [file, ...args], { env: { PATH: process.env.PATH ?? '', ...env } })
+  let output = ''
+  child.stdout.on('data', (chunk) => (output += chunk))
+  child.stderr.on('data', (chunk) => (output += chunk))
+  return { child, output: () => output }
+}
+
+async function exited(child: ChildProcess): Promise<number | null> {
+  const [code] = await once(child, 'exit')
+  return code as number | null
+}
+
+t.test('what is built: every service with a server.ts, and the migrate job', async (t) => {
+  const bundles = await productionBundles()
+  t.same(
+    bundles.map(({ name }) => name),
+    ['computer', 'inventory', 'site', 'db-tools'],
+  )
+  for (const { name, entry, outfile } of bundles.slice(0, 3)) {
+    t.equal(entry, join(ROOT_DIR, `services/${name}/src/server.ts`))
+    t.equal(outfile, serviceBundle(name), `${name}: services/${name}/dist/server.js`)
+  }
+  t.same(bundles[3], {
+    name: 'db-tools',
+    entry: join(ROOT_DIR, 'packages/db-tools/src/cli.ts'),
+    outfile: join(ROOT_DIR, 'packages/db-tools/dist/cli.js'),
+  })
+})
+
+t.test('the target: the oldest Node that package.json engines allow', async (t) => {
+  t.equal(esbuildTarget('>=20.11'), 'node20.11')
+  t.equal(esbuildTarget('>= 24'), 'node24')
+  t.throws(() => esbuildTarget('^20 || ^24'), /engines\.node should read ">=MAJOR\.MINOR", not "\^20 \|\| \^24"/)
+})
+
+t.test('a bundle is rebuilt when, and only when, what it is made of changed', async (t) => {
+  const dir = await tempDir(t, 'labtrack-bundle-')
+  await mkdir(join(dir, 'src'))
+  const entry = join(dir, 'src/entry.ts')
+  const dep = join(dir, 'src/dep.ts')
+  await writeFile(dep, "export const greeting: string = 'from the dependency'\n")
+  await writeFile(entry, "import { greeting } from './dep.js'\nconsole.log(greeting)\n")
+  const bundle: Bundle = { name: 'fixture', entry, outfile: join(dir, 'dist/entry.js') }
+  const run = async () => {
+    const { child, output } = node(bundle.outfile, [], {})
+    t.equal(await exited(child), 0, output())
+    return output().trim()
+  }
+
+  t.equal(await buildBundle(bundle), 'built')
+  t.equal(await run(), 'from the dependency', 'runs with node alone')
+  t.same(JSON.parse(await readFile(join(dir, 'dist/package.json'), 'utf8')), { type: 'module' }, 'an ES module')
+  const map = JSON.parse(await readFile(`${bundle.outfile}.map`, 'utf8')) as { sources: string[] }
+  t.same(map.sources.sort(), ['../src/dep.ts', '../src/entry.ts'], 'its source map points at the sources')
+  t.match(await readFile(bundle.outfile, 'utf8'), /\/\/# sourceMappingURL=entry\.js\.map\n$/)
+  t.equal(await buildBundle(bundle), 'up to date', 'nothing changed')
+
+  await writeFile(dep, "export const greeting: string = 'changed'\n")
+  t.equal(await buildBundle(bundle), 'built', 'a dependency changed')
+  t.equal(await run(), 'changed')
+  t.equal(await buildBundle(bundle), 'up to date')
+  await writeFile(dep, "export const greeting: string = 'changed'\n")
+  t.equal(await buildBundle(bundle), 'up to date', 'written again, the same content')
+
+  // A file it was made of is gone (as when a dependency upgraded moves to another folder): not up to date.
+  await unlink(dep)
+  await t.rejects(buildBundle(bundle), /Could not resolve "\.\/dep\.js"/, 'built again, and esbuild says what is missing')
+  await writeFile(entry, "console.log('alone')\n")
+  t.equal(await buildBundle(bundle), 'built', 'the entry changed')
+  t.equal(await run(), 'alone')
+
+  await rm(`${bundle.outfile}.inputs.json`)
+  t.equal(await buildBundle(bundle), 'built', 'no record of the last build')
+
+  const other: Bundle = { ...bundle, name: 'other', outfile: join(dir, 'other/entry.js') }
+  t.equal(await buildProductionBundles([bundle, other]), 'compiled other to JavaScript; fixture already up to date')
+  t.equal(await buildProductionBundles([bundle]), 'fixture already up to date')
+  await rm(join(dir, 'other'), { recursive: true })
+  t.equal(await buildProductionBundles([other]), 'compiled other to JavaScript')
+})
+
+t.test('a service bundle serves on its own, and stops on SIGTERM', async (t) => {
+  const database = await createTestDatabase(adminUrl)
+  t.teardown(() => database.drop())
+  const dir = await tempDir(t, 'labtrack-service-bundle-')
+  const site = (await productionBundles()).find(({ name }) => name === 'site') as Bundle
+  const outfile = join(dir, 'dist/server.js')
+  t.equal(await buildBundle({ ...site, outfile }), 'built')
+
+  const { child, output } = node(outfile, [], { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1' })
+  t.teardown(() => child.kill('SIGKILL'))
+  let port: string | undefined
+  while (!port && child.exitCode === null) {
+    port = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(output())?.[1]
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  t.ok(port, `it listens: ${output()}`)
+  const ready = await fetch(`http://127.0.0.1:${port}/readyz`)
+  t.equal(ready.status, 200, 'GET /readyz: the database answers')
+  child.kill('SIGTERM')
+  t.equal(await exited(child), 0, 'SIGTERM: a clean exit')
+})
+
+t.test("the migrate job's bundle migrates, laid out as in its image", async (t) => {
+  const database = await createTestDatabase(adminUrl)
+  t.teardown(() => database.drop())
+  // The image: /app/packages/db-tools/dist/cli.js beside /app/postgres_scripts.
+  const app = await tempDir(t, 'labtrack-migrate-bundle-')
+  await symlink(join(ROOT_DIR, 'postgres_scripts'), join(app, 'postgres_scripts'))
+  const dbTools = (await productionBundles()).find(({ name }) => name === 'db-tools') as Bundle
+  const outfile = join(app, 'packages/db-tools/dist/cli.js')
+  t.equal(await buildBundle({ ...dbTools, outfile }), 'built')
+  const { child, output } = node(outfile, ['migrate'], { DATABASE_URL: database.url })
+  t.equal(await exited(child), 0, output())
+  t.match(output(), /^labtrack: database schema up to date \(version \d+\) \(DATABASE_URL\)$/m)
+})
