@@ -95,7 +95,7 @@ if (await findExecutable('nginx')) {
     prepare: false,
     runDir: join(tmpdir(), `labtrack-bench-stack-${process.pid}`),
     logLevel: 'warn',
-    log: () => {},
+    logFile: '/dev/null',
   })
   for (const scenario of SCENARIOS) {
     const figures = await measure(stack.url, scenario)

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createTestDatabase, MOCK_DATA_SQL, ROOT_DIR, withSql } from '@labtrack/db-tools'
 import { type Stack, startStack } from '@labtrack/launcher/stack'
@@ -22,8 +21,10 @@ export async function startE2eStack({ coverage = true } = {}): Promise<E2eStack>
   await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
   const runDir = join(ROOT_DIR, '.data/e2e-stack')
   await mkdir(runDir, { recursive: true })
-  // Every process's log goes to a file, read when a run fails (or to the console with LABTRACK_E2E_LOGS=1).
-  const logFile = createWriteStream(join(runDir, 'stack.log'))
+  // Every process writes its log straight into one file, read when a run
+  // fails (`tail -f .data/e2e-stack/stack.log` to watch it); a new run starts it empty.
+  const logFile = join(runDir, 'stack.log')
+  await writeFile(logFile, '')
   const stack = await startStack({
     port: 0,
     servicePorts: { site: 0, inventory: 0, computer: 0 },
@@ -31,8 +32,7 @@ export async function startE2eStack({ coverage = true } = {}): Promise<E2eStack>
     prepare: false,
     runDir,
     logLevel: 'warn',
-    log: (source, line) =>
-      process.env.LABTRACK_E2E_LOGS ? console.log(`[${source}] ${line}`) : logFile.write(`[${source}] ${line}\n`),
+    logFile,
     ...(coverage ? { serviceCommand: coveredServiceCommand } : {}),
   })
   return {
@@ -40,7 +40,6 @@ export async function startE2eStack({ coverage = true } = {}): Promise<E2eStack>
     async stop() {
       await stack.stop()
       await database.drop()
-      logFile.end()
     },
     query: <T>(text: TemplateStringsArray, ...values: unknown[]) =>
       withSql(database.url, async (sql) => [...(await sql(text, ...(values as never[])))] as T[]),

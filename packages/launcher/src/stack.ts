@@ -1,34 +1,37 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { inOwnProcessGroup } from './own-process-group.js'
-import { describeExit, prefixedLogger } from './stack/processes.js'
-import { type Stack, StackError, stackOptionsFromEnv, startStack } from './stack/start-stack.js'
+import { stackOptionsFromEnv } from './stack/config.js'
+import { type Stack, startStack } from './stack/start-stack.js'
 
 // pnpm stack: PostgreSQL (embedded, or DATABASE_URL), the three services as
 // processes of their own and nginx in front, as in production, without Docker.
-// Environment: PORT (gateway, 5000), HOST (gateway, 127.0.0.1), SITE_PORT,
-// INVENTORY_PORT, COMPUTER_PORT (3001-3003), LOG_LEVEL, DATABASE_URL,
-// WEB_ROOT (the UI folder the gateway serves, packages/web/dist).
-// Ctrl-C or SIGTERM stops the services (they drain), then nginx, then PostgreSQL.
+// Its settings are StackEnvSchema (stack/config.ts). A service or nginx that
+// crashes is restarted (DEFAULT_RESTART_POLICY); Ctrl-C or SIGTERM stops the
+// services (they drain), then nginx, then PostgreSQL.
 
+export { describeExit, type ExitInfo } from './stack/child.js'
+export * from './stack/config.js'
 export { findExecutable } from './stack/net.js'
 export * from './stack/nginx-config.js'
-export * from './stack/processes.js'
+export * from './stack/options.js'
+export * from './stack/restart-policy.js'
+export type { StackService } from './stack/service-processes.js'
+export * from './stack/stack-error.js'
 export * from './stack/start-stack.js'
 
 /** The stack itself; ends the process with 0 after a requested stop, 1 after a failure. */
 async function run(): Promise<void> {
-  const log = prefixedLogger()
+  let stack: Stack | undefined
+  const log = (message: string) => (stack ? stack.log(message) : process.stdout.write(`[stack] ${message}\n`))
   let stopping = false
   let startup: Promise<Stack> | undefined
   const stopAndExit = async (code: number, why: string) => {
-    if (stopping) return log('stack', 'still stopping…')
+    if (stopping) return log('still stopping…')
     stopping = true
-    log('stack', why)
+    log(why)
     // A signal during the start waits for it: startStack stops what it started if it fails.
-    const stack = await startup?.catch(() => undefined)
-    await stack?.stop()
-    log('stack', code === 0 ? 'stopped' : 'stopped after a failure')
+    await (await startup?.catch(() => undefined))?.stop()
     process.exit(code)
   }
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
@@ -39,25 +42,23 @@ async function run(): Promise<void> {
   process.on('uncaughtException', (error) => void stopAndExit(1, `launcher error: ${error.stack ?? error.message}`))
   process.on('unhandledRejection', (error) => void stopAndExit(1, `launcher error: ${(error as Error)?.stack ?? String(error)}`))
 
-  let stack: Stack
   try {
     startup = startStack({
       ...stackOptionsFromEnv(process.env),
-      log,
-      onUnexpectedExit: (name, info) => void stopAndExit(1, `${name} ${describeExit(info)} unexpectedly: stopping the rest`),
+      onGiveUp: (name) => void stopAndExit(1, `${name} keeps crashing: stopping the rest`),
     })
     stack = await startup
   } catch (error) {
     if (stopping) return
-    process.stderr.write(`labtrack: ${error instanceof StackError ? error.message : (error as Error).message}\n`)
+    process.stderr.write(`labtrack: ${(error as Error).message}\n`)
     process.exit(1)
   }
   if (stopping) return
   const { url, services } = stack
-  log('stack', `labtrack is up: ${url}/ (UI), ${url}/api/docs/ (API docs)`)
-  for (const service of Object.values(services)) log('stack', `  ${service.name.padEnd(9)} ${service.url} (pid ${service.pid})`)
-  log('stack', `  nginx     config ${stack.nginx.configFile} (pid ${stack.nginx.pid}); database ${redact(stack.databaseUrl)}`)
-  log('stack', 'Ctrl-C stops everything.')
+  log(`labtrack is up: ${url}/ (UI), ${url}/api/docs/ (API docs)`)
+  for (const service of Object.values(services)) log(`  ${service.name.padEnd(9)} ${service.url}`)
+  log(`  nginx     config ${stack.nginx.configFile}; database ${redact(stack.databaseUrl)}`)
+  log('A service or nginx that crashes is restarted; Ctrl-C stops everything.')
 }
 
 /** The URL without its password, for the log. */

@@ -1,0 +1,60 @@
+import { join } from 'node:path'
+import { ROOT_DIR } from '@labtrack/db-tools'
+import type { ServiceEntry } from '../services.js'
+import type { ExitInfo } from './child.js'
+import type { RestartPolicy } from './restart-policy.js'
+
+export type ServiceName = ServiceEntry['name']
+/** The environment variable that sets each service's port under `pnpm stack`. */
+export const SERVICE_PORT_ENV = {
+  site: 'SITE_PORT',
+  inventory: 'INVENTORY_PORT',
+  computer: 'COMPUTER_PORT',
+} as const satisfies Record<ServiceName, string>
+export const DEFAULT_GATEWAY_PORT = 5000
+export const DEFAULT_HOST = '127.0.0.1'
+export const DEFAULT_RUN_DIR = join(ROOT_DIR, '.data/stack')
+
+/**
+ * How to run a service. The default is `node services/<name>/dist/server.js`;
+ * an override gets the TypeScript entry as `scriptPath` (tsx, coverage).
+ */
+export type ServiceCommand = (
+  name: ServiceName,
+  scriptPath: string,
+) => { command: string; args: string[]; env?: NodeJS.ProcessEnv; cwd?: string }
+
+export interface StackOptions {
+  /** The gateway's port (default 5000; 0 = any free port). */
+  port?: number
+  /** The gateway's address (default 127.0.0.1). The services always listen on 127.0.0.1. */
+  host?: string
+  /** Each service's port (defaults 3001, 3002, 3003; 0 = any free port). */
+  servicePorts?: Partial<Record<ServiceName, number>>
+  /** The database to use; default: DATABASE_URL, else the embedded cluster in .data/postgres. */
+  databaseUrl?: string
+  /** Apply the migrations before the services start, and load the example rows into a brand-new database (default true). */
+  prepare?: boolean
+  /** The folder the gateway serves the UI from (default packages/web/dist). */
+  staticRoot?: string
+  /** Where the nginx configuration, pid and temporary files go (default .data/stack). */
+  runDir?: string
+  /** The services' LOG_LEVEL (default: LOG_LEVEL, else info). */
+  logLevel?: string
+  serviceCommand?: ServiceCommand
+  /** Extra environment for every service process. */
+  serviceEnv?: NodeJS.ProcessEnv
+  /**
+   * The file every process writes its output to, and the stack its own
+   * messages (appended). Default: the launcher's own stdout and stderr.
+   */
+  logFile?: string
+  /** When a service or nginx crashes and how often it is restarted (default DEFAULT_RESTART_POLICY). */
+  restartPolicy?: RestartPolicy
+  /** Called when a process crashed too often in a row and is not restarted again (default: only the log line). */
+  onGiveUp?: (name: ServiceName | 'nginx', exit: ExitInfo) => void
+  /** How long a service or nginx may take to answer after its start (default 30 s). */
+  readyTimeoutMs?: number
+  /** The nginx executable (default: `nginx` on PATH). */
+  nginx?: string
+}

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { ROOT_DIR } from '@labtrack/db-tools'
+import { WEB_DIST_DIR } from '../paths.js'
+import { SERVICES } from '../services.js'
+import { claimPort, findExecutable } from './net.js'
+import {
+  DEFAULT_GATEWAY_PORT,
+  DEFAULT_HOST,
+  DEFAULT_RUN_DIR,
+  SERVICE_PORT_ENV,
+  type ServiceCommand,
+  type ServiceName,
+  type StackOptions,
+} from './options.js'
+import { StackError } from './stack-error.js'
+
+/** The services always listen on loopback: only nginx faces the network. */
+export const SERVICE_HOST = '127.0.0.1'
+
+/** Everything the stack will run with, each value checked before anything starts. */
+export interface StackPlan {
+  host: string
+  gatewayPort: number
+  servicePorts: Record<ServiceName, number>
+  nginxBinary: string
+  runDir: string
+  staticRoot: string
+  readyTimeoutMs: number
+  commands: Record<ServiceName, ReturnType<ServiceCommand>>
+}
+
+/** The TypeScript entry of a service and the bundle `pnpm build` makes of it. */
+export function serviceFiles(name: ServiceName): { source: string; compiled: string } {
+  return {
+    source: join(ROOT_DIR, 'services', name, 'src/server.ts'),
+    compiled: join(ROOT_DIR, 'services', name, 'dist/server.js'),
+  }
+}
+
+/** `node services/<name>/dist/server.js`; refused with what to do when the bundle is not built. */
+function compiledServiceCommand(name: ServiceName): ReturnType<ServiceCommand> {
+  const { compiled } = serviceFiles(name)
+  if (!existsSync(compiled))
+    throw new StackError(
+      `${relative(ROOT_DIR, compiled)} does not exist: run "pnpm build" first (pnpm stack runs the compiled services)`,
+    )
+  return { command: process.execPath, args: [compiled] }
+}
+
+/** Checks what can be refused (nginx missing, a port taken, a service not built) before anything starts. */
+export async function planStack(options: StackOptions): Promise<StackPlan> {
+  const nginxBinary = options.nginx ?? (await findExecutable('nginx'))
+  if (!nginxBinary)
+    throw new StackError('nginx was not found on PATH (nor in /usr/sbin): install it, e.g. "apt-get install -y nginx"')
+  const host = options.host ?? DEFAULT_HOST
+  const gatewayPort = await claimPort(host, options.port ?? DEFAULT_GATEWAY_PORT, 'gateway', 'PORT')
+  const servicePorts = {} as Record<ServiceName, number>
+  const commands = {} as StackPlan['commands']
+  for (const { name, defaultPort } of SERVICES) {
+    const port = options.servicePorts?.[name] ?? defaultPort
+    servicePorts[name] = await claimPort(SERVICE_HOST, port, `${name} service`, SERVICE_PORT_ENV[name])
+    commands[name] = options.serviceCommand
+      ? options.serviceCommand(name, serviceFiles(name).source)
+      : compiledServiceCommand(name)
+  }
+  const ports = [gatewayPort, ...Object.values(servicePorts)]
+  if (new Set(ports).size !== ports.length)
+    throw new StackError(`the gateway and the services need four different ports (got ${ports.join(', ')})`)
+  return {
+    host,
+    gatewayPort,
+    servicePorts,
+    nginxBinary,
+    runDir: options.runDir ?? DEFAULT_RUN_DIR,
+    staticRoot: options.staticRoot ?? WEB_DIST_DIR,
+    readyTimeoutMs: options.readyTimeoutMs ?? 30_000,
+    commands,
+  }
+}
