@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ROOT_DIR } from '@labtrack/db-tools'
+import { serviceBundle } from '../build-services.js'
 import { WEB_DIST_DIR } from '../paths.js'
 import { SERVICES } from '../services.js'
 import { claimPort, findExecutable } from './net.js'
@@ -30,22 +31,17 @@ export interface StackPlan {
   commands: Record<ServiceName, ReturnType<ServiceCommand>>
 }
 
-/** The TypeScript entry of a service and the bundle `pnpm build` makes of it. */
-export function serviceFiles(name: ServiceName): { source: string; compiled: string } {
-  return {
-    source: join(ROOT_DIR, 'services', name, 'src/server.ts'),
-    compiled: join(ROOT_DIR, 'services', name, 'dist/server.js'),
-  }
-}
+/** The TypeScript entry of a service, which a serviceCommand override runs (tsx, coverage). */
+export const serviceSource = (name: ServiceName) => join(ROOT_DIR, 'services', name, 'src/server.ts')
 
-/** `node services/<name>/dist/server.js`; refused with what to do when the bundle is not built. */
+/** The bundle `pnpm build` makes, as the image runs it; refused with what to do when it is not built. */
 function compiledServiceCommand(name: ServiceName): ReturnType<ServiceCommand> {
-  const { compiled } = serviceFiles(name)
-  if (!existsSync(compiled))
+  const bundle = serviceBundle(name)
+  if (!existsSync(bundle))
     throw new StackError(
-      `${relative(ROOT_DIR, compiled)} does not exist: run "pnpm build" first (pnpm stack runs the compiled services)`,
+      `${relative(ROOT_DIR, bundle)} does not exist: run "pnpm build" first (pnpm stack runs the compiled services)`,
     )
-  return { command: process.execPath, args: [compiled] }
+  return { command: process.execPath, args: ['--enable-source-maps', bundle] }
 }
 
 /** Checks what can be refused (nginx missing, a port taken, a service not built) before anything starts. */
@@ -60,9 +56,7 @@ export async function planStack(options: StackOptions): Promise<StackPlan> {
   for (const { name, defaultPort } of SERVICES) {
     const port = options.servicePorts?.[name] ?? defaultPort
     servicePorts[name] = await claimPort(SERVICE_HOST, port, `${name} service`, SERVICE_PORT_ENV[name])
-    commands[name] = options.serviceCommand
-      ? options.serviceCommand(name, serviceFiles(name).source)
-      : compiledServiceCommand(name)
+    commands[name] = options.serviceCommand ? options.serviceCommand(name, serviceSource(name)) : compiledServiceCommand(name)
   }
   const ports = [gatewayPort, ...Object.values(servicePorts)]
   if (new Set(ports).size !== ports.length)
