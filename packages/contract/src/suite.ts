@@ -1021,15 +1021,17 @@ function unavailable(t: Test, { c, label }: Ctx) {
     const url = collection(c)
     const [example] = c.examples as [Row]
     const { id: _, ...body } = example
-    const json = { 'content-type': 'application/json' }
+    // A token: checking it needs the database too, so the answer is the 503, not a 401.
+    const token = { authorization: 'Bearer lt_unverifiable' }
+    const json = { ...token, 'content-type': 'application/json' }
     for (const [what, request] of [
-      ['list', { url }],
-      ['list with a count', { url: `${url}?limit=1&sort=-id`, headers: { prefer: 'count=exact' } }],
-      ['get', { url: `${url}/1` }],
+      ['list', { url, headers: token }],
+      ['list with a count', { url: `${url}?limit=1&sort=-id`, headers: { ...token, prefer: 'count=exact' } }],
+      ['get', { url: `${url}/1`, headers: token }],
       ['create', { method: 'POST', url, headers: json, payload: JSON.stringify(body) }],
       ['replace', { method: 'PUT', url: `${url}/1`, headers: json, payload: JSON.stringify(body) }],
       ['patch', { method: 'PATCH', url: `${url}/1`, headers: json, payload: JSON.stringify({ [label]: 'x' }) }],
-      ['delete', { method: 'DELETE', url: `${url}/1` }],
+      ['delete', { method: 'DELETE', url: `${url}/1`, headers: token }],
     ] as const) {
       const res = await down.inject(request)
       expectProblem(t, res, 503, 'unavailable', 'the database is unavailable', what)

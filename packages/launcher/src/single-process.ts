@@ -26,7 +26,7 @@ export async function startSingleProcess() {
     logger: { level: config.LOG_LEVEL },
     webRoot: WEB_DIST_DIR,
   })
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 
   await serveUntilSignal(app, { port: config.PORT, host: config.HOST }, () => database.stop())
   const url = `http://${config.HOST}:${(app.server.address() as { port: number }).port}`

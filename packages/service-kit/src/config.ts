@@ -11,6 +11,25 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
     { default: 'info' },
   ),
+  LABTRACK_PUBLIC_READS: Type.Boolean({ default: false, description: 'true: reads need no credentials' }),
+  LABTRACK_SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, default: 120, description: 'a UI session unused this long ends' }),
+  LABTRACK_SESSION_MAX_HOURS: Type.Integer({ minimum: 1, default: 12, description: 'a UI session ends this long after sign-in' }),
+  LABTRACK_SIGN_IN_ATTEMPTS: Type.Integer({
+    minimum: 1,
+    default: 10,
+    description: 'sign-in attempts per account per minute, in each service process',
+  }),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'connections per process' }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    minimum: 0,
+    default: 10_000,
+    description: 'a query running longer is cancelled (503); 0: no limit',
+  }),
+  REQUEST_TIMEOUT_MS: Type.Integer({
+    minimum: 1000,
+    default: 30_000,
+    description: 'a request not received in full by then is answered 408 (as nginx: client_body_timeout)',
+  }),
 })
 export type Config = Static<typeof ConfigSchema>
 

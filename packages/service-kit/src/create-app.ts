@@ -2,12 +2,31 @@ import fastifyPostgres from '@fastify/postgres'
 import fastifySwagger from '@fastify/swagger'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify'
+import { SECURITY_SCHEMES } from './auth/access.js'
+import { authentication } from './auth/authentication.js'
+import { clientErrorHandler } from './client-errors.js'
+import { unavailableWhileClosing } from './closing.js'
+import { type Config, loadConfig } from './config.js'
 import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
+import { jsonBodies } from './json-body.js'
+import { loggerOptions } from './logging.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
 import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
+
+/** The settings createApp reads from the configuration (defaults: ConfigSchema's). */
+export type AppSettings = Pick<
+  Config,
+  | 'LABTRACK_PUBLIC_READS'
+  | 'LABTRACK_SESSION_IDLE_MINUTES'
+  | 'LABTRACK_SESSION_MAX_HOURS'
+  | 'LABTRACK_SIGN_IN_ATTEMPTS'
+  | 'DATABASE_POOL_SIZE'
+  | 'DATABASE_STATEMENT_TIMEOUT_MS'
+  | 'REQUEST_TIMEOUT_MS'
+>
 
 export interface AppOptions {
   databaseUrl: string
@@ -16,6 +35,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger']
   /** Folder of the built UI to serve as well (the embedded default); services alone serve none. */
   webRoot?: string
+  /** What differs from the defaults (the launchers pass the loaded configuration). */
+  settings?: Partial<AppSettings>
 }
 
 export const BODY_LIMIT = 1024 * 1024
@@ -24,37 +45,48 @@ export const BODY_LIMIT = 1024 * 1024
 export const KEEP_ALIVE_TIMEOUT = 65_000
 
 /** Builds the Fastify instance every labtrack process runs: shared plumbing, then the given services. */
-export async function createApp({ databaseUrl, services, logger = false, webRoot }: AppOptions): Promise<FastifyInstance> {
+export async function createApp({
+  databaseUrl,
+  services,
+  logger = false,
+  webRoot,
+  settings = {},
+}: AppOptions): Promise<FastifyInstance> {
+  const config: AppSettings = { ...loadConfig({}, { PORT: 0 }), ...settings }
   const app = Fastify({
-    logger,
+    logger: loggerOptions(logger),
     bodyLimit: BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT,
     // Only proxies on loopback or private networks (nginx, a compose network) may set X-Forwarded-*.
     trustProxy: 'loopback,linklocal,uniquelocal',
     genReqId: requestIdFrom,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    return503OnClosing: true,
+    // A request must arrive in full within this time (a slow client cannot hold a connection); nginx's client_body_timeout is the same.
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    // Instead of Fastify's own JSON 503 while closing: closing.ts answers a problem.
+    return503OnClosing: false,
+    clientErrorHandler,
     frameworkErrors,
     schemaController: { compilersFactory: { buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // The headers must arrive well before the whole request may (Node requires headersTimeout <= requestTimeout).
+  app.server.headersTimeout = Math.min(10_000, config.REQUEST_TIMEOUT_MS)
 
   app.addSchema(ProblemSchema)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  // This API only speaks JSON: text/plain (Fastify's other default parser) and
-  // anything else is a 415; application/*+json (e.g. merge-patch) is JSON too.
-  // An empty body is "no body", not broken JSON: many clients label a DELETE
-  // as JSON without sending one, and a POST without one fails validation.
-  const parseJson = app.getDefaultJsonParser('error', 'error')
-  const parseJsonOrNothing: typeof parseJson = (request, body, done) =>
-    body === '' ? done(null, undefined) : parseJson(request, body, done)
-  app.removeContentTypeParser(['text/plain', 'application/json'])
-  for (const type of ['application/json', /^application\/[\w.-]+\+json$/]) {
-    app.addContentTypeParser(type, { parseAs: 'string' }, parseJsonOrNothing)
-  }
+  unavailableWhileClosing(app)
+  jsonBodies(app)
 
   await app.register(problemErrors, { ui: webRoot !== undefined })
+  await app.register(authentication, {
+    publicReads: config.LABTRACK_PUBLIC_READS,
+    session: { idleSeconds: config.LABTRACK_SESSION_IDLE_MINUTES * 60, maxSeconds: config.LABTRACK_SESSION_MAX_HOURS * 3600 },
+    signInAttempts: config.LABTRACK_SIGN_IN_ATTEMPTS,
+    db: () => app.pg.pool,
+  })
   if (webRoot !== undefined) await app.register(webUi, { root: webRoot })
   await app.register(fastifySwagger, {
     // Components are named by their $id (Site, Problem…), so clients generated from the document read well.
@@ -68,11 +100,17 @@ export async function createApp({ databaseUrl, services, logger = false, webRoot
       },
       // Relative: the gateway (or pnpm start) that serves the document serves the API.
       servers: [{ url: '/', description: 'the labtrack gateway that served this document' }],
-      // No operation asks for credentials yet: said explicitly, so clients know.
-      security: [],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
   })
-  await app.register(fastifyPostgres, { connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 3000 })
+  await app.register(fastifyPostgres, {
+    connectionString: databaseUrl,
+    max: config.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: 3000,
+    // A runaway query is cancelled (503) instead of holding a connection; 0 means no limit.
+    statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+    idle_in_transaction_session_timeout: 60_000,
+  })
   // An idle pooled connection that the server drops (restart, failover) emits
   // 'error' on the pool; unhandled, that would crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))

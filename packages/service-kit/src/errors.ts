@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
+import { WWW_AUTHENTICATE } from './auth/access.js'
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from './problem.js'
 import { isUiRoute, sendIndex } from './web.js'
 
@@ -24,6 +25,7 @@ export const problemErrors = fp<{ ui?: boolean }>(
       const body = toProblem(error as Parameters<typeof toProblem>[0], request.id)
       if (body.status >= 500) request.log.error({ err: error }, 'request failed')
       else request.log.info({ status: body.status, detail: body.detail }, 'request refused')
+      if (body.status === 401 && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', WWW_AUTHENTICATE)
       return reply.code(body.status).type(PROBLEM_CONTENT_TYPE).send(body)
     })
     app.setNotFoundHandler((request, reply) => {

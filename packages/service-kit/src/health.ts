@@ -6,12 +6,16 @@ const Status = Type.Object({ status: Type.Literal('ok') })
 
 /** `GET /healthz`: the process answers. `GET /readyz`: and its database does too. */
 export async function health(app: FastifyInstance) {
-  app.get('/healthz', { schema: { hide: true, response: { 200: Status } }, logLevel: 'warn' }, async () => ({
-    status: 'ok' as const,
-  }))
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: Status } }, logLevel: 'warn' },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  )
   app.get(
     '/readyz',
-    { schema: { hide: true, response: { 200: Status, 503: Problem } }, logLevel: 'warn' },
+    { config: { access: 'public' }, schema: { hide: true, response: { 200: Status, 503: Problem } }, logLevel: 'warn' },
     async (request, reply) => {
       try {
         await app.pg.query('SELECT 1')

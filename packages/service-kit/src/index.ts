@@ -1,3 +1,6 @@
+export * from './auth/access.js'
+export * from './auth/actor.js'
+export * from './auth/authentication.js'
 export * from './config.js'
 export * from './create-app.js'
 export * from './errors.js'

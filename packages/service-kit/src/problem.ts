@@ -12,6 +12,7 @@ export const Problem = Type.Object(
     status: Type.Integer(),
     detail: Type.String(),
     instance: Type.Optional(Type.String()),
+    required_role: Type.Optional(Type.String({ description: 'with 403: the role the action needs' })),
     errors: Type.Optional(
       Type.Array(
         Type.Object({
@@ -51,6 +52,7 @@ export const PROBLEM_TYPES = {
   'uri-too-long': { status: 414, title: 'URI Too Long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported Media Type' },
   'unknown-parent': { status: 422, title: 'Unprocessable Content' },
+  unprocessable: { status: 422, title: 'Unprocessable Content' },
   'too-many-requests': { status: 429, title: 'Too Many Requests' },
   'request-header-too-large': { status: 431, title: 'Request Header Fields Too Large' },
   'client-error': { status: 400, title: 'Bad Request' },
@@ -71,7 +73,8 @@ const DB_ERROR_TYPES: Record<DbErrorCode, ProblemType> = {
   LABTRACK_DB_UNAVAILABLE: 'unavailable',
 }
 
-const FASTIFY_ERROR_TYPES: Record<string, ProblemType> = {
+// Fastify's and its plugins' errors: the problem type, and a detail when theirs says too little.
+const FASTIFY_ERROR_TYPES: Record<string, ProblemType | [ProblemType, string]> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
@@ -79,6 +82,8 @@ const FASTIFY_ERROR_TYPES: Record<string, ProblemType> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'bad-request',
   FST_ERR_BAD_URL: 'bad-request',
   FST_ERR_MAX_PARAM_LENGTH: 'uri-too-long',
+  FST_CSRF_INVALID_TOKEN: ['forbidden', 'a write signed in by cookie needs the X-CSRF-Token header that GET /api/me gives'],
+  FST_CSRF_MISSING_SECRET: ['forbidden', 'a write signed in by cookie needs the X-CSRF-Token header that GET /api/me gives'],
 }
 
 export function problem(type: ProblemType, detail: string, extra: Partial<Problem> = {}): Problem {
@@ -122,7 +127,7 @@ export function toProblem(
     return problem(DB_ERROR_TYPES[error.code as DbErrorCode], error.message)
   }
   const known = FASTIFY_ERROR_TYPES[error.code]
-  if (known) return problem(known, error.message)
+  if (known) return typeof known === 'string' ? problem(known, error.message) : problem(known[0], known[1])
   // JSON.parse's SyntaxError arrives with statusCode 400.
   const status = error.statusCode ?? 500
   if (status >= 400 && status < 500) return { ...problem('client-error', error.message), status, title: statusTitle(status) }

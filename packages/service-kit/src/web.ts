@@ -8,12 +8,18 @@ import fp from 'fastify-plugin'
  */
 export const webUi = fp<{ root: string }>(
   async (app, { root }) => {
-    await app.register(fastifyStatic, {
-      root,
-      wildcard: true,
-      index: 'index.html',
-      setHeaders: (res, path) =>
-        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    // In a context of its own, so only the static files' routes are made open.
+    await app.register(async (files) => {
+      files.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' }
+      })
+      await files.register(fastifyStatic, {
+        root,
+        wildcard: true,
+        index: 'index.html',
+        setHeaders: (res, path) =>
+          res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      })
     })
   },
   { name: 'labtrack-web-ui' },

@@ -1,6 +1,6 @@
 import { DbError } from '../errors.js'
-import { first, type Queryable, run } from '../queryable.js'
-import type { Page } from '../schemas/common.js'
+import { first, page, type Queryable, run } from '../queryable.js'
+import type { Page, PageOf } from '../schemas/common.js'
 import { hashPassword } from './passwords.js'
 import type { Role } from './roles.js'
 import type { User, UserInput, UserPatch } from './schemas.js'
@@ -22,8 +22,8 @@ export async function createAccount(db: Queryable, { name, role, password }: Use
   return row as User
 }
 
-export function listAccounts(db: Queryable, { limit, offset }: Page): Promise<User[]> {
-  return run<User>(db, `SELECT ${COLUMNS} FROM account ORDER BY name, id LIMIT $1 OFFSET $2`, [limit, offset])
+export function listAccounts(db: Queryable, paging: Page): Promise<PageOf<User>> {
+  return page<User>(db, `SELECT ${COLUMNS} FROM account ORDER BY name, id LIMIT $1 OFFSET $2`, [], paging)
 }
 
 /** The account with this name (names are case-sensitive), with its password hash. */

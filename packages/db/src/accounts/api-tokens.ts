@@ -1,5 +1,5 @@
-import { first, type Queryable, run } from '../queryable.js'
-import type { Page } from '../schemas/common.js'
+import { first, page, type Queryable, run } from '../queryable.js'
+import type { Page, PageOf } from '../schemas/common.js'
 import { lowerRole, type Role, roleAllows } from './roles.js'
 import type { ApiToken, NewApiToken } from './schemas.js'
 import { newSecret, secretHash, TOKEN_PREFIX } from './secrets.js'
@@ -36,11 +36,12 @@ export async function createApiToken(db: Queryable, { name, role, account, expir
   return { ...(row as ApiToken), token }
 }
 
-export function listApiTokens(db: Queryable, { limit, offset }: Page): Promise<ApiToken[]> {
-  return run<ApiToken>(
+export function listApiTokens(db: Queryable, paging: Page): Promise<PageOf<ApiToken>> {
+  return page<ApiToken>(
     db,
     `SELECT ${COLUMNS} FROM api_token t JOIN account a ON a.id = t.account_id ORDER BY t.name, t.id LIMIT $1 OFFSET $2`,
-    [limit, offset],
+    [],
+    paging,
   )
 }
 

@@ -1,0 +1,133 @@
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyRateLimit from '@fastify/rate-limit'
+import { type Queryable, roleAllows, type SessionLimits } from '@labtrack/db'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { ProblemError, problem } from '../problem.js'
+import { problems } from '../responses.js'
+import {
+  type Access,
+  accessOf,
+  CREDENTIALS_REQUIRED,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  isRead,
+  SESSION_COOKIE,
+  WWW_AUTHENTICATE,
+} from './access.js'
+import type { Actor } from './actor.js'
+import { CredentialChecker, presentedCredentials } from './credentials.js'
+
+export interface AuthOptions {
+  /** Reads (routes that need a viewer) answer anonymous requests too. */
+  publicReads: boolean
+  session: SessionLimits
+  /** Sign-in attempts allowed per account and minute in this process. */
+  signInAttempts: number
+  /** Where credentials are looked up (the service's pool). */
+  db: () => Queryable
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** What the sign-in routes need to know of the authentication settings. */
+    auth: Pick<AuthOptions, 'session' | 'signInAttempts'>
+  }
+}
+
+/** The 401 a request gets without valid credentials; `error` as RFC 6750 names it, when credentials were sent. */
+export function unauthenticated(detail: string, reply?: FastifyReply, error?: 'invalid_token' | 'invalid_request') {
+  if (reply && error) reply.header('www-authenticate', `${WWW_AUTHENTICATE}, error="${error}"`)
+  return new ProblemError(problem('unauthenticated', detail))
+}
+
+const article = (role: string) => (role === 'admin' ? 'an' : 'a')
+
+function forbidden(actor: Actor, needs: Access): ProblemError {
+  const who = actor.via === 'token' ? `the token ${actor.token} (of ${actor.name})` : actor.name
+  return new ProblemError(
+    problem('forbidden', `this needs the ${needs} role; ${who} is ${article(actor.role)} ${actor.role}`, {
+      required_role: needs,
+    }),
+  )
+}
+
+/** The cookie attributes of the session and CSRF cookies: Secure when the request came over HTTPS. */
+export function cookieOptions(request: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: request.protocol === 'https' }
+}
+
+/**
+ * Checks every request's credentials and role in the service itself (a service
+ * reached directly is as protected as through the gateway). The role a route
+ * needs comes from `accessOf`; the OpenAPI document says it for each operation.
+ */
+export const authentication = fp<AuthOptions>(
+  async (app, options) => {
+    await app.register(fastifyCookie)
+    await app.register(fastifyCsrf, {
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: CSRF_COOKIE,
+      cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict' },
+      getToken: (request) => request.headers[CSRF_HEADER] as string | undefined,
+      logLevel: 'info',
+    })
+    await app.register(fastifyRateLimit, {
+      global: false,
+      errorResponseBuilder: (_request, context) =>
+        new ProblemError(problem('too-many-requests', `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`)),
+    })
+    app.decorate('auth', { session: options.session, signInAttempts: options.signInAttempts })
+    app.decorateRequest('actor', null)
+
+    app.addHook('onRoute', (route) => {
+      const access = accessOf(route)
+      route.config = { ...route.config, access }
+      if (!route.schema || route.schema.hide) return
+      if (access === 'public') {
+        route.schema.security = []
+        return
+      }
+      const needs = access === 'viewer' ? 'Needs a signed-in user or an API token (any role).' : `Needs the ${access} role.`
+      route.schema.description = [route.schema.description, needs].filter(Boolean).join(' ')
+      route.schema.security = CREDENTIALS_REQUIRED
+      route.schema.response = { ...(route.schema.response as object), ...problems(401, 403) }
+    })
+
+    const checker = new CredentialChecker(options.db, options.session.idleSeconds, (error) =>
+      app.log.warn({ err: error }, 'could not record the last use of a token or session'),
+    )
+    app.addHook('onRequest', async (request, reply) => {
+      // Unknown routes (404) and open ones need nothing.
+      const access = request.routeOptions.config?.access ?? 'public'
+      if (access === 'public') return
+      const presented = presentedCredentials(request)
+      if (presented.kind === 'malformed') throw unauthenticated(presented.why, reply, 'invalid_request')
+      if (presented.kind !== 'none') {
+        request.actor = await checker.actorFor(presented)
+        if (!request.actor) {
+          if (presented.kind === 'token')
+            throw unauthenticated('the token is unknown, revoked or expired', reply, 'invalid_token')
+          reply.clearCookie(SESSION_COOKIE, { path: '/' })
+          throw unauthenticated('the session has ended: sign in again', reply, 'invalid_token')
+        }
+      }
+      const actor = request.actor
+      if (!actor) {
+        if (access === 'viewer' && options.publicReads) return
+        throw unauthenticated('sign in (POST /api/session) or send an API token (Authorization: Bearer …)')
+      }
+      if (!roleAllows(actor.role, access)) throw forbidden(actor, access)
+      // A cookie is sent by the browser on its own; a write must also prove it comes from labtrack's pages.
+      if (actor.via === 'session' && !isRead(request.method)) {
+        let passed = false
+        app.csrfProtection(request, reply, () => {
+          passed = true
+        })
+        if (!passed) return reply
+      }
+    })
+  },
+  { name: 'labtrack-authentication' },
+)
