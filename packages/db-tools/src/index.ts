@@ -1,3 +1,4 @@
+export * from './app-role.js'
 export * from './embedded.js'
 export * from './local-database.js'
 export * from './migrations.js'

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path'
-import { startEmbeddedPostgres } from './embedded.js'
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from './embedded.js'
 import { ROOT_DIR } from './paths.js'
 
 export interface LocalDatabase {
@@ -24,6 +24,9 @@ export async function openLocalDatabase(
 ): Promise<LocalDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: 'DATABASE_URL', stop: async () => {} }
   const dataDir = embeddedDataDir(env)
+  // Already started by another labtrack process: use it, and leave it running.
+  const running = await runningEmbeddedPostgres(dataDir, 'labtrack')
+  if (running) return { url: running, description: `the running embedded database in ${dataDir}`, stop: async () => {} }
   const cluster = await startEmbeddedPostgres(dataDir, log ? { log } : {})
   return { url: cluster.url('labtrack'), description: `the embedded database in ${dataDir}`, stop: () => cluster.stop() }
 }

@@ -1,6 +1,7 @@
-import { describeMigration, openLocalDatabase, prepareDatabase } from '@labtrack/db-tools'
+import { openLocalDatabase } from '@labtrack/db-tools'
 import { createApp, loadConfigOrExit, serveUntilSignal } from '@labtrack/service-kit'
 import { WEB_DIST_DIR } from './paths.js'
+import { prepareForServing } from './prepare.js'
 import { SERVICES } from './services.js'
 
 // The embedded default: the whole API and the UI in one process, on an
@@ -13,7 +14,7 @@ export async function startSingleProcess() {
   })
   // The migrations (and the example rows into a brand-new database) before serving; the services never migrate.
   try {
-    console.log(`labtrack: ${describeMigration(await prepareDatabase(database.url))}`)
+    for (const line of await prepareForServing(database.url)) console.log(`labtrack: ${line}`)
   } catch (error) {
     process.stderr.write(`labtrack: cannot prepare the database: ${(error as Error).message}\n`)
     await database.stop()
@@ -25,6 +26,7 @@ export async function startSingleProcess() {
     services: SERVICES.map((service) => service.plugin),
     logger: { level: config.LOG_LEVEL },
     webRoot: WEB_DIST_DIR,
+    settings: config,
   })
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
 

@@ -27,6 +27,7 @@ export async function startService(name: string, service: FastifyPluginAsync, de
   const app = await createApp({
     databaseUrl: config.DATABASE_URL as string,
     services: [service],
+    settings: config,
     logger: { level: config.LOG_LEVEL, base: { service: name } },
   })
   await serveUntilSignal(app, { port: config.PORT, host: config.HOST })

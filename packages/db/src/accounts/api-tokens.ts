@@ -19,7 +19,7 @@ export interface NewTokenRequest {
 export function tokenRoleRefusal(account: { name: string; role: Role }, role: Role): string | undefined {
   return roleAllows(account.role, role)
     ? undefined
-    : `a token cannot have a higher role than its user: ${account.name} is ${account.role === 'admin' ? 'an' : 'a'} ${account.role}`
+    : `a token cannot have a higher role than its user: ${account.name} is ${/^[aeiou]/.test(account.role) ? 'an' : 'a'} ${account.role}`
 }
 
 /** Creates a token; its secret is in the answer and nowhere else (the database keeps its hash). */

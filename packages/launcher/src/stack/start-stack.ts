@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { describeMigration, type LocalDatabase, prepareDatabase } from '@labtrack/db-tools'
+import type { LocalDatabase } from '@labtrack/db-tools'
+import { prepareForServing } from '../prepare.js'
 import { SERVICES } from '../services.js'
 import { openStackDatabase, stopStackDatabase } from './database.js'
 import { connectHost } from './net.js'
@@ -77,7 +78,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     database = await openStackDatabase(options.databaseUrl, output)
     const databaseUrl = database.url
     // The services never alter the schema: the migrations run here, before any of them starts.
-    if (options.prepare !== false) for (const line of describeMigration(await prepareDatabase(databaseUrl)).split('\n')) log(line)
+    if (options.prepare !== false) for (const line of await prepareForServing(databaseUrl)) log(line)
 
     const services = Object.fromEntries(
       SERVICES.map(({ name }) => {

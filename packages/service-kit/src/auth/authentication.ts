@@ -42,7 +42,7 @@ export function unauthenticated(detail: string, reply?: FastifyReply, error?: 'i
   return new ProblemError(problem('unauthenticated', detail))
 }
 
-const article = (role: string) => (role === 'admin' ? 'an' : 'a')
+const article = (role: string) => (/^[aeiou]/.test(role) ? 'an' : 'a')
 
 function forbidden(actor: Actor, needs: Access): ProblemError {
   const who = actor.via === 'token' ? `the token ${actor.token} (of ${actor.name})` : actor.name
