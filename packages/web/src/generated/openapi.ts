@@ -10,10 +10,16 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** List sites: filter, sort and page */
+    /**
+     * List sites: filter, sort and page
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listSites']
     put?: never
-    /** Create a site */
+    /**
+     * Create a site
+     * @description Needs the editor role.
+     */
     post: operations['createSite']
     delete?: never
     options?: never
@@ -28,16 +34,28 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Get a site */
+    /**
+     * Get a site
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['getSite']
-    /** Replace a site (optional fields left out become null) */
+    /**
+     * Replace a site (optional fields left out become null)
+     * @description Needs the editor role.
+     */
     put: operations['replaceSite']
     post?: never
-    /** Delete a site that has no freezers or computers */
+    /**
+     * Delete a site that has no freezers or computers
+     * @description Needs the editor role.
+     */
     delete: operations['deleteSite']
     options?: never
     head?: never
-    /** Change the named fields of a site (null clears an optional one) */
+    /**
+     * Change the named fields of a site (null clears an optional one)
+     * @description Needs the editor role.
+     */
     patch: operations['updateSite']
     trace?: never
   }
@@ -48,7 +66,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Every site's computers and freezers, by site, then kind, then id */
+    /**
+     * Every site's computers and freezers, by site, then kind, then id
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listInstruments']
     put?: never
     post?: never
@@ -65,7 +86,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** One site's computers and freezers */
+    /**
+     * One site's computers and freezers
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listSiteInstruments']
     put?: never
     post?: never
@@ -82,7 +106,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** All sites (seed URL) */
+    /**
+     * All sites (seed URL)
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['seedListSites']
     put?: never
     post?: never
@@ -99,7 +126,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** A page of sites (seed URL; limit 0 = all) */
+    /**
+     * A page of sites (seed URL; limit 0 = all)
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['seedListSitesPage']
     put?: never
     post?: never
@@ -116,12 +146,21 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** One site (seed URL) */
+    /**
+     * One site (seed URL)
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['seedGetSite']
     put?: never
-    /** Create or replace the site with this id (seed URL; the URL id wins over any id in the body) */
+    /**
+     * Create or replace the site with this id (seed URL; the URL id wins over any id in the body)
+     * @description Needs the editor role.
+     */
     post: operations['seedPutSite']
-    /** Delete a site (seed URL) */
+    /**
+     * Delete a site (seed URL)
+     * @description Needs the editor role.
+     */
     delete: operations['seedDeleteSite']
     options?: never
     head?: never
@@ -135,7 +174,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** All instruments (seed URL and keys) */
+    /**
+     * All instruments (seed URL and keys)
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['seedListInstruments']
     put?: never
     post?: never
@@ -152,11 +194,144 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** A page of instruments (seed URL and keys; limit 0 = all) */
+    /**
+     * A page of instruments (seed URL and keys; limit 0 = all)
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['seedListInstrumentsPage']
     put?: never
     post?: never
     delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/session': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Sign in: starts a session (cookie labtrack_session) and answers who you are, with the CSRF token */
+    post: operations['signIn']
+    /** Sign out: the session ends at once, for every service */
+    delete: operations['signOut']
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/me': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Who is signed in (or whose token this is), with the CSRF token for a session
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getMe']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List users, by name
+     * @description Needs the admin role. Needs the admin role.
+     */
+    get: operations['listUsers']
+    put?: never
+    /**
+     * Add a user
+     * @description Needs the admin role.
+     */
+    post: operations['createUser']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Delete a user, with their sessions and tokens (not the last admin)
+     * @description Needs the admin role.
+     */
+    delete: operations['deleteUser']
+    options?: never
+    head?: never
+    /**
+     * Change a user's role or password (a new password ends the user's sessions)
+     * @description Needs the admin role.
+     */
+    patch: operations['updateUser']
+    trace?: never
+  }
+  '/api/tokens': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * List API tokens (revoked ones too), by name; never their secrets
+     * @description Needs the admin role. Needs the admin role.
+     */
+    get: operations['listTokens']
+    put?: never
+    /**
+     * Create an API token; its secret is in this answer only
+     * @description Needs the admin role.
+     */
+    post: operations['createToken']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/tokens/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /**
+     * Revoke an API token: refused at once by every service; it stays listed with revoked_at
+     * @description Needs the admin role.
+     */
+    delete: operations['revokeToken']
     options?: never
     head?: never
     patch?: never
@@ -169,10 +344,16 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** List freezers: filter, sort and page */
+    /**
+     * List freezers: filter, sort and page
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listFreezers']
     put?: never
-    /** Create a freezer */
+    /**
+     * Create a freezer
+     * @description Needs the editor role.
+     */
     post: operations['createFreezer']
     delete?: never
     options?: never
@@ -187,16 +368,28 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Get a freezer */
+    /**
+     * Get a freezer
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['getFreezer']
-    /** Replace a freezer (optional fields left out become null) */
+    /**
+     * Replace a freezer (optional fields left out become null)
+     * @description Needs the editor role.
+     */
     put: operations['replaceFreezer']
     post?: never
-    /** Delete a freezer that has no containers */
+    /**
+     * Delete a freezer that has no containers
+     * @description Needs the editor role.
+     */
     delete: operations['deleteFreezer']
     options?: never
     head?: never
-    /** Change the named fields of a freezer (null clears an optional one) */
+    /**
+     * Change the named fields of a freezer (null clears an optional one)
+     * @description Needs the editor role.
+     */
     patch: operations['updateFreezer']
     trace?: never
   }
@@ -207,10 +400,16 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** List containers: filter, sort and page */
+    /**
+     * List containers: filter, sort and page
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listContainers']
     put?: never
-    /** Create a container */
+    /**
+     * Create a container
+     * @description Needs the editor role.
+     */
     post: operations['createContainer']
     delete?: never
     options?: never
@@ -225,16 +424,28 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Get a container */
+    /**
+     * Get a container
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['getContainer']
-    /** Replace a container (optional fields left out become null; a uuid left out is kept) */
+    /**
+     * Replace a container (optional fields left out become null; a uuid left out is kept)
+     * @description Needs the editor role.
+     */
     put: operations['replaceContainer']
     post?: never
-    /** Delete a container */
+    /**
+     * Delete a container
+     * @description Needs the editor role.
+     */
     delete: operations['deleteContainer']
     options?: never
     head?: never
-    /** Change the named fields of a container (null clears an optional one) */
+    /**
+     * Change the named fields of a container (null clears an optional one)
+     * @description Needs the editor role.
+     */
     patch: operations['updateContainer']
     trace?: never
   }
@@ -245,10 +456,16 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** List computers: filter, sort and page */
+    /**
+     * List computers: filter, sort and page
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['listComputers']
     put?: never
-    /** Create a computer (mac unique, compared case-insensitively) */
+    /**
+     * Create a computer (mac unique, compared case-insensitively)
+     * @description Needs the editor role.
+     */
     post: operations['createComputer']
     delete?: never
     options?: never
@@ -263,16 +480,28 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Get a computer */
+    /**
+     * Get a computer
+     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     */
     get: operations['getComputer']
-    /** Replace a computer (optional fields left out become null) */
+    /**
+     * Replace a computer (optional fields left out become null)
+     * @description Needs the editor role.
+     */
     put: operations['replaceComputer']
     post?: never
-    /** Delete a computer */
+    /**
+     * Delete a computer
+     * @description Needs the editor role.
+     */
     delete: operations['deleteComputer']
     options?: never
     head?: never
-    /** Change the named fields of a computer (null clears an optional one) */
+    /**
+     * Change the named fields of a computer (null clears an optional one)
+     * @description Needs the editor role.
+     */
     patch: operations['updateComputer']
     trace?: never
   }
@@ -287,6 +516,8 @@ export interface components {
       status: number
       detail: string
       instance?: string
+      /** @description with 403: the role the action needs */
+      required_role?: string
       errors?: {
         /** @description body, querystring or params */
         in: string
@@ -330,6 +561,92 @@ export interface components {
       state_or_region?: string | null
       country?: string | null
       postcode_or_zip?: string | null
+    }
+    /** Me */
+    Me: {
+      /** @description the user */
+      name: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      via: 'session' | 'token'
+      /** @description the name of the API token, when via is token */
+      token?: string
+      /** @description with a session: send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE */
+      csrf_token?: string
+    }
+    /** SignIn */
+    SignIn: {
+      name: string
+      password: string
+    }
+    /** User */
+    User: {
+      id: number
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
+      name: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      /** Format: date-time */
+      created_at: string
+    }
+    /** UserInput */
+    UserInput: {
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
+      name: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      /** @description at least 12 characters */
+      password: string
+    }
+    /** UserPatch */
+    UserPatch: {
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role?: 'viewer' | 'editor' | 'admin'
+      /** @description at least 12 characters */
+      password?: string
+    }
+    /** ApiToken */
+    ApiToken: {
+      id: number
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
+      name: string
+      /** @description the user the token acts for */
+      user: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      /** Format: date-time */
+      created_at: string
+      expires_at: string | null
+      last_used_at: string | null
+      revoked_at: string | null
+    }
+    /** ApiTokenInput */
+    ApiTokenInput: {
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
+      name: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      /** @description the user the token acts for; default: whoever creates it */
+      user?: string
+      /** Format: date-time */
+      expires_at?: string
+    }
+    /** NewApiToken */
+    NewApiToken: {
+      id: number
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
+      name: string
+      /** @description the user the token acts for */
+      user: string
+      /** @description viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens */
+      role: 'viewer' | 'editor' | 'admin'
+      /** Format: date-time */
+      created_at: string
+      expires_at: string | null
+      last_used_at: string | null
+      revoked_at: string | null
+      /** @description the secret, shown this once: send it as Authorization: Bearer <token> */
+      token: string
     }
     /** Freezer */
     Freezer: {
@@ -562,6 +879,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -601,6 +936,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -682,6 +1035,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -742,6 +1113,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -826,6 +1215,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -895,6 +1302,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -981,6 +1406,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -1026,6 +1469,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -1062,6 +1523,24 @@ export interface operations {
         }
         content: {
           'application/json': components['schemas']['Site'][]
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
         }
       }
       /** @description Service Unavailable */
@@ -1106,6 +1585,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -1139,6 +1636,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -1215,6 +1730,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Content Too Large */
       413: {
         headers: {
@@ -1271,6 +1804,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -1318,6 +1869,24 @@ export interface operations {
           'application/json': components['schemas']['Instrument'][]
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -1353,6 +1922,718 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  signIn: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignIn']
+      }
+    }
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Me']
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Content Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Too Many Requests */
+      429: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  signOut: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getMe: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The user or token making the request */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['Me']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listUsers: {
+    parameters: {
+      query?: {
+        /** @description rows per page */
+        limit?: number
+        /** @description rows to skip (default 0); kept for older clients, `after` is faster on deep pages */
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['User'][]
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UserInput']
+      }
+    }
+    responses: {
+      /** @description The user; Location says where */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['User']
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Content Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  deleteUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  updateUser: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UserPatch']
+      }
+    }
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['User']
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Content Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  listTokens: {
+    parameters: {
+      query?: {
+        /** @description rows per page */
+        limit?: number
+        /** @description rows to skip (default 0); kept for older clients, `after` is faster on deep pages */
+        offset?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['ApiToken'][]
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  createToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApiTokenInput']
+      }
+    }
+    responses: {
+      /** @description The token, with its secret */
+      201: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': components['schemas']['NewApiToken']
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Content Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  revokeToken: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description No Content */
+      204: {
+        headers: {
+          [name: string]: unknown
+        }
+        content?: never
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
         headers: {
           [name: string]: unknown
         }
@@ -1460,6 +2741,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -1499,6 +2798,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -1589,6 +2906,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -1649,6 +2984,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -1742,6 +3095,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -1811,6 +3182,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -1971,6 +3360,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -2010,6 +3417,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -2109,6 +3534,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -2169,6 +3612,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -2271,6 +3732,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -2331,6 +3810,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -2500,6 +3997,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Service Unavailable */
       503: {
         headers: {
@@ -2539,6 +4054,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -2638,6 +4171,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -2698,6 +4249,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
@@ -2800,6 +4369,24 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Not Found */
       404: {
         headers: {
@@ -2860,6 +4447,24 @@ export interface operations {
       }
       /** @description Bad Request */
       400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }

@@ -9,6 +9,143 @@ exports[`packages/launcher/test/openapi.test.ts > TAP > the document as it stand
 Object {
   "components": Object {
     "schemas": Object {
+      "ApiToken": Object {
+        "properties": Object {
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "expires_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "last_used_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
+            "type": "string",
+          },
+          "revoked_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+          "user": Object {
+            "description": "the user the token acts for",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "user",
+          "role",
+          "created_at",
+          "expires_at",
+          "last_used_at",
+          "revoked_at",
+        ],
+        "title": "ApiToken",
+        "type": "object",
+      },
+      "ApiTokenInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "expires_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "name": Object {
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
+            "type": "string",
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+          "user": Object {
+            "description": "the user the token acts for; default: whoever creates it",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "name",
+          "role",
+        ],
+        "title": "ApiTokenInput",
+        "type": "object",
+      },
       "Computer": Object {
         "properties": Object {
           "id": Object {
@@ -331,6 +468,163 @@ Object {
         "title": "Instrument",
         "type": "object",
       },
+      "Me": Object {
+        "properties": Object {
+          "csrf_token": Object {
+            "description": "with a session: send it as X-CSRF-Token on every POST, PUT, PATCH and DELETE",
+            "type": "string",
+          },
+          "name": Object {
+            "description": "the user",
+            "type": "string",
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+          "token": Object {
+            "description": "the name of the API token, when via is token",
+            "type": "string",
+          },
+          "via": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "session",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "token",
+                ],
+                "type": "string",
+              },
+            ],
+          },
+        },
+        "required": Array [
+          "name",
+          "role",
+          "via",
+        ],
+        "title": "Me",
+        "type": "object",
+      },
+      "NewApiToken": Object {
+        "properties": Object {
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "expires_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "last_used_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "name": Object {
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
+            "type": "string",
+          },
+          "revoked_at": Object {
+            "anyOf": Array [
+              Object {
+                "format": "date-time",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+          "token": Object {
+            "description": "the secret, shown this once: send it as Authorization: Bearer <token>",
+            "type": "string",
+          },
+          "user": Object {
+            "description": "the user the token acts for",
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "user",
+          "role",
+          "created_at",
+          "expires_at",
+          "last_used_at",
+          "revoked_at",
+          "token",
+        ],
+        "title": "NewApiToken",
+        "type": "object",
+      },
       "Problem": Object {
         "properties": Object {
           "detail": Object {
@@ -363,6 +657,10 @@ Object {
           "instance": Object {
             "type": "string",
           },
+          "required_role": Object {
+            "description": "with 403: the role the action needs",
+            "type": "string",
+          },
           "status": Object {
             "type": "integer",
           },
@@ -380,6 +678,27 @@ Object {
           "detail",
         ],
         "title": "Problem",
+        "type": "object",
+      },
+      "SignIn": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "name": Object {
+            "maxLength": 64,
+            "minLength": 1,
+            "type": "string",
+          },
+          "password": Object {
+            "maxLength": 1024,
+            "minLength": 1,
+            "type": "string",
+          },
+        },
+        "required": Array [
+          "name",
+          "password",
+        ],
+        "title": "SignIn",
         "type": "object",
       },
       "Site": Object {
@@ -618,6 +937,151 @@ Object {
         "title": "SitePatch",
         "type": "object",
       },
+      "User": Object {
+        "properties": Object {
+          "created_at": Object {
+            "format": "date-time",
+            "type": "string",
+          },
+          "id": Object {
+            "maximum": 2147483647,
+            "minimum": 1,
+            "type": "integer",
+          },
+          "name": Object {
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
+            "type": "string",
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+        },
+        "required": Array [
+          "id",
+          "name",
+          "role",
+          "created_at",
+        ],
+        "title": "User",
+        "type": "object",
+      },
+      "UserInput": Object {
+        "additionalProperties": false,
+        "properties": Object {
+          "name": Object {
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
+            "type": "string",
+          },
+          "password": Object {
+            "description": "at least 12 characters",
+            "maxLength": 1024,
+            "minLength": 12,
+            "type": "string",
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+        },
+        "required": Array [
+          "name",
+          "role",
+          "password",
+        ],
+        "title": "UserInput",
+        "type": "object",
+      },
+      "UserPatch": Object {
+        "additionalProperties": false,
+        "minProperties": 1,
+        "properties": Object {
+          "password": Object {
+            "description": "at least 12 characters",
+            "maxLength": 1024,
+            "minLength": 12,
+            "type": "string",
+          },
+          "role": Object {
+            "anyOf": Array [
+              Object {
+                "enum": Array [
+                  "viewer",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "editor",
+                ],
+                "type": "string",
+              },
+              Object {
+                "enum": Array [
+                  "admin",
+                ],
+                "type": "string",
+              },
+            ],
+            "description": "viewer reads; editor also writes sites, freezers, containers and computers; admin also manages users and tokens",
+          },
+        },
+        "title": "UserPatch",
+        "type": "object",
+      },
+    },
+    "securitySchemes": Object {
+      "bearer": Object {
+        "description": "An API token (\`pnpm labtrack token create\`, or the admin pages): \`Authorization: Bearer lt_…\`",
+        "scheme": "bearer",
+        "type": "http",
+      },
+      "session": Object {
+        "description": "The UI's session, from POST /api/session; writes also need the x-csrf-token header",
+        "in": "cookie",
+        "name": "labtrack_session",
+        "type": "apiKey",
+      },
     },
   },
   "info": Object {
@@ -629,6 +1093,7 @@ Object {
   "paths": Object {
     "/api/computers": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listComputers",
         "parameters": Array [
           Object {
@@ -1014,6 +1479,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1025,12 +1510,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "List computers: filter, sort and page",
         "tags": Array [
           "computers",
         ],
       },
       "post": Object {
+        "description": "Needs the editor role.",
         "operationId": "createComputer",
         "requestBody": Object {
           "content": Object {
@@ -1076,6 +1570,26 @@ Object {
               },
             },
             "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
           },
           "409": Object {
             "content": Object {
@@ -1128,6 +1642,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Create a computer (mac unique, compared case-insensitively)",
         "tags": Array [
           "computers",
@@ -1136,6 +1658,7 @@ Object {
     },
     "/api/computers/{id}": Object {
       "delete": Object {
+        "description": "Needs the editor role.",
         "operationId": "deleteComputer",
         "parameters": Array [
           Object {
@@ -1172,6 +1695,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1203,12 +1746,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Delete a computer",
         "tags": Array [
           "computers",
         ],
       },
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "getComputer",
         "parameters": Array [
           Object {
@@ -1280,6 +1832,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1311,12 +1883,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Get a computer",
         "tags": Array [
           "computers",
         ],
       },
       "patch": Object {
+        "description": "Needs the editor role.",
         "operationId": "updateComputer",
         "parameters": Array [
           Object {
@@ -1378,6 +1959,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1449,12 +2050,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Change the named fields of a computer (null clears an optional one)",
         "tags": Array [
           "computers",
         ],
       },
       "put": Object {
+        "description": "Needs the editor role.",
         "operationId": "replaceComputer",
         "parameters": Array [
           Object {
@@ -1516,6 +2126,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1587,6 +2217,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Replace a computer (optional fields left out become null)",
         "tags": Array [
           "computers",
@@ -1595,6 +2233,7 @@ Object {
     },
     "/api/containers": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listContainers",
         "parameters": Array [
           Object {
@@ -1974,6 +2613,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -1985,12 +2644,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "List containers: filter, sort and page",
         "tags": Array [
           "containers",
         ],
       },
       "post": Object {
+        "description": "Needs the editor role.",
         "operationId": "createContainer",
         "requestBody": Object {
           "content": Object {
@@ -2036,6 +2704,26 @@ Object {
               },
             },
             "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
           },
           "409": Object {
             "content": Object {
@@ -2088,6 +2776,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Create a container",
         "tags": Array [
           "containers",
@@ -2096,6 +2792,7 @@ Object {
     },
     "/api/containers/{id}": Object {
       "delete": Object {
+        "description": "Needs the editor role.",
         "operationId": "deleteContainer",
         "parameters": Array [
           Object {
@@ -2132,6 +2829,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2163,12 +2880,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Delete a container",
         "tags": Array [
           "containers",
         ],
       },
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "getContainer",
         "parameters": Array [
           Object {
@@ -2240,6 +2966,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2271,12 +3017,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Get a container",
         "tags": Array [
           "containers",
         ],
       },
       "patch": Object {
+        "description": "Needs the editor role.",
         "operationId": "updateContainer",
         "parameters": Array [
           Object {
@@ -2338,6 +3093,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2409,12 +3184,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Change the named fields of a container (null clears an optional one)",
         "tags": Array [
           "containers",
         ],
       },
       "put": Object {
+        "description": "Needs the editor role.",
         "operationId": "replaceContainer",
         "parameters": Array [
           Object {
@@ -2476,6 +3260,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2547,6 +3351,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Replace a container (optional fields left out become null; a uuid left out is kept)",
         "tags": Array [
           "containers",
@@ -2555,6 +3367,7 @@ Object {
     },
     "/api/freezers": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listFreezers",
         "parameters": Array [
           Object {
@@ -2901,6 +3714,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2912,12 +3745,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "List freezers: filter, sort and page",
         "tags": Array [
           "freezers",
         ],
       },
       "post": Object {
+        "description": "Needs the editor role.",
         "operationId": "createFreezer",
         "requestBody": Object {
           "content": Object {
@@ -2964,6 +3806,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "413": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -3005,6 +3867,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Create a freezer",
         "tags": Array [
           "freezers",
@@ -3013,6 +3883,7 @@ Object {
     },
     "/api/freezers/{id}": Object {
       "delete": Object {
+        "description": "Needs the editor role.",
         "operationId": "deleteFreezer",
         "parameters": Array [
           Object {
@@ -3048,6 +3919,26 @@ Object {
               },
             },
             "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
           },
           "404": Object {
             "content": Object {
@@ -3090,12 +3981,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Delete a freezer that has no containers",
         "tags": Array [
           "freezers",
         ],
       },
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "getFreezer",
         "parameters": Array [
           Object {
@@ -3167,6 +4067,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -3198,12 +4118,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Get a freezer",
         "tags": Array [
           "freezers",
         ],
       },
       "patch": Object {
+        "description": "Needs the editor role.",
         "operationId": "updateFreezer",
         "parameters": Array [
           Object {
@@ -3265,6 +4194,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -3326,12 +4275,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Change the named fields of a freezer (null clears an optional one)",
         "tags": Array [
           "freezers",
         ],
       },
       "put": Object {
+        "description": "Needs the editor role.",
         "operationId": "replaceFreezer",
         "parameters": Array [
           Object {
@@ -3393,6 +4351,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -3454,6 +4432,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Replace a freezer (optional fields left out become null)",
         "tags": Array [
           "freezers",
@@ -3462,6 +4448,7 @@ Object {
     },
     "/api/instruments": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listInstruments",
         "parameters": Array [
           Object {
@@ -3512,6 +4499,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -3523,14 +4530,198 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Every site's computers and freezers, by site, then kind, then id",
         "tags": Array [
           "instruments",
         ],
       },
     },
+    "/api/me": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "operationId": "getMe",
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Me",
+                },
+              },
+            },
+            "description": "The user or token making the request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Who is signed in (or whose token this is), with the CSRF token for a session",
+        "tags": Array [
+          "session",
+        ],
+      },
+    },
+    "/api/session": Object {
+      "delete": Object {
+        "operationId": "signOut",
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [],
+        "summary": "Sign out: the session ends at once, for every service",
+        "tags": Array [
+          "session",
+        ],
+      },
+      "post": Object {
+        "operationId": "signIn",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/SignIn",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Me",
+                },
+              },
+            },
+            "description": "Signed in",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "429": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Too Many Requests",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [],
+        "summary": "Sign in: starts a session (cookie labtrack_session) and answers who you are, with the CSRF token",
+        "tags": Array [
+          "session",
+        ],
+      },
+    },
     "/api/sites": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listSites",
         "parameters": Array [
           Object {
@@ -4286,6 +5477,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4297,12 +5508,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "List sites: filter, sort and page",
         "tags": Array [
           "sites",
         ],
       },
       "post": Object {
+        "description": "Needs the editor role.",
         "operationId": "createSite",
         "requestBody": Object {
           "content": Object {
@@ -4349,6 +5569,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "413": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4380,6 +5620,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Create a site",
         "tags": Array [
           "sites",
@@ -4388,6 +5636,7 @@ Object {
     },
     "/api/sites/{id}": Object {
       "delete": Object {
+        "description": "Needs the editor role.",
         "operationId": "deleteSite",
         "parameters": Array [
           Object {
@@ -4423,6 +5672,26 @@ Object {
               },
             },
             "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
           },
           "404": Object {
             "content": Object {
@@ -4465,12 +5734,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Delete a site that has no freezers or computers",
         "tags": Array [
           "sites",
         ],
       },
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "getSite",
         "parameters": Array [
           Object {
@@ -4542,6 +5820,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4573,12 +5871,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Get a site",
         "tags": Array [
           "sites",
         ],
       },
       "patch": Object {
+        "description": "Needs the editor role.",
         "operationId": "updateSite",
         "parameters": Array [
           Object {
@@ -4640,6 +5947,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4691,12 +6018,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Change the named fields of a site (null clears an optional one)",
         "tags": Array [
           "sites",
         ],
       },
       "put": Object {
+        "description": "Needs the editor role.",
         "operationId": "replaceSite",
         "parameters": Array [
           Object {
@@ -4758,6 +6094,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4809,6 +6165,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Replace a site (optional fields left out become null)",
         "tags": Array [
           "sites",
@@ -4817,6 +6181,7 @@ Object {
     },
     "/api/sites/{id}/instruments": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "listSiteInstruments",
         "parameters": Array [
           Object {
@@ -4877,6 +6242,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4898,14 +6283,755 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "One site's computers and freezers",
         "tags": Array [
           "instruments",
         ],
       },
     },
+    "/api/tokens": Object {
+      "get": Object {
+        "description": "Needs the admin role. Needs the admin role.",
+        "operationId": "listTokens",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/ApiToken",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "List API tokens (revoked ones too), by name; never their secrets",
+        "tags": Array [
+          "tokens",
+        ],
+      },
+      "post": Object {
+        "description": "Needs the admin role.",
+        "operationId": "createToken",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/ApiTokenInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/NewApiToken",
+                },
+              },
+            },
+            "description": "The token, with its secret",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Create an API token; its secret is in this answer only",
+        "tags": Array [
+          "tokens",
+        ],
+      },
+    },
+    "/api/tokens/{id}": Object {
+      "delete": Object {
+        "description": "Needs the admin role.",
+        "operationId": "revokeToken",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Revoke an API token: refused at once by every service; it stays listed with revoked_at",
+        "tags": Array [
+          "tokens",
+        ],
+      },
+    },
+    "/api/users": Object {
+      "get": Object {
+        "description": "Needs the admin role. Needs the admin role.",
+        "operationId": "listUsers",
+        "parameters": Array [
+          Object {
+            "description": "rows per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "rows to skip (default 0); kept for older clients, \`after\` is faster on deep pages",
+            "in": "query",
+            "name": "offset",
+            "required": false,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 0,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "items": Object {
+                    "$ref": "#/components/schemas/User",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "List users, by name",
+        "tags": Array [
+          "users",
+        ],
+      },
+      "post": Object {
+        "description": "Needs the admin role.",
+        "operationId": "createUser",
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UserInput",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "201": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/User",
+                },
+              },
+            },
+            "description": "The user; Location says where",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Add a user",
+        "tags": Array [
+          "users",
+        ],
+      },
+    },
+    "/api/users/{id}": Object {
+      "delete": Object {
+        "description": "Needs the admin role.",
+        "operationId": "deleteUser",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "204": Object {
+            "description": "No Content",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Delete a user, with their sessions and tokens (not the last admin)",
+        "tags": Array [
+          "users",
+        ],
+      },
+      "patch": Object {
+        "description": "Needs the admin role.",
+        "operationId": "updateUser",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "application/json": Object {
+              "schema": Object {
+                "$ref": "#/components/schemas/UserPatch",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/User",
+                },
+              },
+            },
+            "description": "Default Response",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Change a user's role or password (a new password ends the user's sessions)",
+        "tags": Array [
+          "users",
+        ],
+      },
+    },
     "/instruments": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "seedListInstruments",
         "responses": Object {
           "200": Object {
@@ -4921,6 +7047,26 @@ Object {
             },
             "description": "Default Response",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4932,6 +7078,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "All instruments (seed URL and keys)",
         "tags": Array [
           "seed-compatible",
@@ -4940,6 +7094,7 @@ Object {
     },
     "/instruments/{offset}/{limit}": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "seedListInstrumentsPage",
         "parameters": Array [
           Object {
@@ -4988,6 +7143,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -4999,6 +7174,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "A page of instruments (seed URL and keys; limit 0 = all)",
         "tags": Array [
           "seed-compatible",
@@ -5007,6 +7190,7 @@ Object {
     },
     "/site/{id}": Object {
       "delete": Object {
+        "description": "Needs the editor role.",
         "operationId": "seedDeleteSite",
         "parameters": Array [
           Object {
@@ -5033,6 +7217,26 @@ Object {
               },
             },
             "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
           },
           "404": Object {
             "content": Object {
@@ -5065,12 +7269,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Delete a site (seed URL)",
         "tags": Array [
           "seed-compatible",
         ],
       },
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "seedGetSite",
         "parameters": Array [
           Object {
@@ -5105,6 +7318,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "404": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -5126,12 +7359,21 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "One site (seed URL)",
         "tags": Array [
           "seed-compatible",
         ],
       },
       "post": Object {
+        "description": "Needs the editor role.",
         "operationId": "seedPutSite",
         "parameters": Array [
           Object {
@@ -5266,6 +7508,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "413": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -5297,6 +7559,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "Create or replace the site with this id (seed URL; the URL id wins over any id in the body)",
         "tags": Array [
           "seed-compatible",
@@ -5305,6 +7575,7 @@ Object {
     },
     "/sites": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "seedListSites",
         "responses": Object {
           "200": Object {
@@ -5320,6 +7591,26 @@ Object {
             },
             "description": "Default Response",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -5331,6 +7622,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "All sites (seed URL)",
         "tags": Array [
           "seed-compatible",
@@ -5339,6 +7638,7 @@ Object {
     },
     "/sites/{offset}/{limit}": Object {
       "get": Object {
+        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
         "operationId": "seedListSitesPage",
         "parameters": Array [
           Object {
@@ -5387,6 +7687,26 @@ Object {
             },
             "description": "Bad Request",
           },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
           "503": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -5398,6 +7718,14 @@ Object {
             "description": "Service Unavailable",
           },
         },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
         "summary": "A page of sites (seed URL; limit 0 = all)",
         "tags": Array [
           "seed-compatible",
@@ -5405,7 +7733,6 @@ Object {
       },
     },
   },
-  "security": Array [],
   "servers": Array [
     Object {
       "description": "the labtrack gateway that served this document",
