@@ -45,7 +45,11 @@ function injectAs(app: FastifyInstance, authorization: string | undefined) {
   app.inject = ((options: string | InjectOptions) => {
     const request = typeof options === 'string' ? { url: options } : options
     const headers = (request.headers ?? {}) as Record<string, unknown>
-    if ('authorization' in headers || 'cookie' in headers || request.cookies) return inject(request)
+    if ('authorization' in headers || 'cookie' in headers || request.cookies) {
+      // `authorization: undefined` asks for a request without credentials.
+      const { authorization: given, ...rest } = headers
+      return inject({ ...request, headers: given === undefined ? rest : headers } as InjectOptions)
+    }
     return inject({ ...request, headers: { ...headers, authorization } })
   }) as typeof app.inject
 }
