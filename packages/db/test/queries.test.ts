@@ -1,4 +1,3 @@
-import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db-tools'
 import pg from 'pg'
 import t from 'tap'
 import { DbError } from '../src/errors.js'
@@ -10,14 +9,9 @@ import { resourceStore } from '../src/resource/store.js'
 import type { Refusal, Versioned } from '../src/resource/version.js'
 import { computer, container, site } from '../src/resources/index.js'
 import { Name } from '../src/schemas/common.js'
+import { exampleDatabase } from './example-database.js'
 
-const database = await createTestDatabase(process.env.DATABASE_URL as string)
-await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
-const pool = new pg.Pool({ connectionString: database.url, max: 2 })
-t.teardown(async () => {
-  await pool.end()
-  await database.drop()
-})
+const pool = await exampleDatabase(t, 2)
 
 const sites = resourceStore(site)
 const computers = resourceStore(computer)

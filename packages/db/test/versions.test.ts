@@ -1,19 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises'
-import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db-tools'
-import pg from 'pg'
 import t from 'tap'
 import { DbError } from '../src/errors.js'
 import { resourceStore } from '../src/resource/store.js'
 import type { Refusal, Versioned } from '../src/resource/version.js'
 import { freezer, site } from '../src/resources/index.js'
+import { exampleDatabase } from './example-database.js'
 
-const database = await createTestDatabase(process.env.DATABASE_URL as string)
-await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
-const pool = new pg.Pool({ connectionString: database.url, max: 4 })
-t.teardown(async () => {
-  await pool.end()
-  await database.drop()
-})
+const pool = await exampleDatabase(t, 4)
 
 const sites = resourceStore(site)
 const freezers = resourceStore(freezer)
