@@ -1,17 +1,24 @@
 // The HTTP client: openapi-fetch, typed by the paths of the OpenAPI document
 // (src/generated/openapi.ts), so every URL, parameter, body and answer is
 // checked against the API. Around it: RFC 9457 problems turned into ApiError,
-// and paging read from the `Link: <…>; rel="next"` header.
+// paging read from the `Link: <…>; rel="next"` header, a row's version (ETag)
+// kept for the If-Match of its edit, and the session's part of every request
+// (session-middleware.ts).
 
 import createClient from 'openapi-fetch'
 import type { paths } from './generated/openapi.js'
+import { sessionMiddleware } from './session-middleware.js'
 import type { Problem } from './types.js'
 
 export type { Problem, ProblemIssue } from './types.js'
 
 export class ApiError extends Error {
   override readonly name = 'ApiError'
-  constructor(readonly problem: Problem) {
+  /** @param retryAfter the seconds a 429 or 503 asks to wait (its Retry-After), or null */
+  constructor(
+    readonly problem: Problem,
+    readonly retryAfter: number | null = null,
+  ) {
     super(problem.detail || problem.title)
   }
   get status(): number {
@@ -61,6 +68,14 @@ function problemOf(response: Response, body: unknown): Problem {
   return fallbackProblem(response.status, response.statusText)
 }
 
+/** The seconds a Retry-After header asks to wait (it is either seconds or an HTTP date), or null. */
+export function retryAfterOf(header: string | null, now = Date.now()): number | null {
+  if (!header) return null
+  if (/^\s*\d+\s*$/.test(header)) return Number(header)
+  const at = Date.parse(header)
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000))
+}
+
 /** The typed client of the whole API: `api.GET('/api/sites/{id}', { params: { path: { id } } })`. */
 export const api = createClient<paths>({
   headers: { accept: 'application/json, application/problem+json' },
@@ -76,6 +91,7 @@ export const api = createClient<paths>({
     }
   },
 })
+api.use(sessionMiddleware)
 
 /** What a call of the typed client resolves to: `data` of a 2xx answer, or `error`, the body of another. */
 type Answer = { data?: unknown; error?: unknown; response: Response }
@@ -86,13 +102,34 @@ export type RowOf<A> = DataOf<A> extends (infer Row)[] ? Row : never
 
 async function answered<A extends Answer>(request: Promise<A>): Promise<{ data: DataOf<A>; response: Response }> {
   const { data, error, response } = await request
-  if (!response.ok) throw new ApiError(problemOf(response, error))
+  if (!response.ok) throw new ApiError(problemOf(response, error), retryAfterOf(response.headers.get('retry-after')))
   return { data: data as DataOf<A>, response }
 }
 
 /** The data of a call of the typed client; an error answer throws ApiError. */
 export async function call<A extends Answer>(request: Promise<A>): Promise<DataOf<A>> {
   return (await answered(request)).data
+}
+
+/** A row and the version the server gave it (its ETag): an edit of the row sends it back as If-Match. */
+export interface Versioned<T> {
+  row: T
+  etag: string | null
+}
+
+/** The row of a call of the typed client, with its ETag; an error answer throws ApiError. */
+export async function callVersioned<A extends Answer>(request: Promise<A>): Promise<Versioned<DataOf<A>>> {
+  const { data, response } = await answered(request)
+  return { row: data, etag: response.headers.get('etag') }
+}
+
+/**
+ * The headers of an edit (PUT, PATCH, DELETE) of a row loaded at version
+ * `etag`: If-Match, so that the server refuses it (412) when someone else
+ * changed the row meanwhile. None when the server sent no ETag.
+ */
+export function ifMatch(etag: string | null): Record<string, string> {
+  return etag ? { 'if-match': etag } : {}
 }
 
 /** The offset of the `rel="next"` target of a Link header, or null when there is no next page. */

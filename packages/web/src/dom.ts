@@ -52,6 +52,15 @@ export function optional(value: string | null | undefined, empty = 'Not recorded
   return document.createTextNode(value)
 }
 
+/** A moment from the API (ISO 8601) as a <time>, in the reader's time zone to the minute; `empty` when there is none. */
+export function moment(iso: string | null | undefined, empty = 'Never'): Node {
+  if (!iso) return h('span', { class: 'muted' }, empty)
+  const at = new Date(iso)
+  const pad = (value: number) => String(value).padStart(2, '0')
+  const text = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}`
+  return h('time', { datetime: iso }, text)
+}
+
 /** Quotes a user-entered name in messages. */
 export function quoted(name: string): string {
   return `“${name}”`

@@ -4,6 +4,7 @@
 
 import { ApiError } from './api.js'
 import { h } from './dom.js'
+import { keepDraft, takeDraft } from './drafts.js'
 import { showStatus } from './status.js'
 import { parseId } from './types.js'
 
@@ -22,6 +23,8 @@ export interface FieldSpec {
   name: string
   label: string
   kind?: 'text' | 'textarea' | 'select'
+  /** The type of a text input: `password` (never kept in a draft), `date`. */
+  inputType?: 'text' | 'password' | 'date'
   value?: string | number | null | undefined
   required?: boolean
   maxLength?: number
@@ -44,6 +47,8 @@ export interface FormSpec {
   cancelHref?: string
   /** Class of the form: `form` (stacked) or `form form--inline`. */
   className?: string
+  /** What #status says while the form is sent; `Saving…` unless said. */
+  busyMessage?: string
   submit(values: FormValues): Promise<void>
 }
 
@@ -62,6 +67,11 @@ export class FormValues {
   /** The trimmed text of a field. */
   text(name: string): string {
     return this.control(name)?.value.trim() ?? ''
+  }
+
+  /** The text of a field exactly as typed (a password). */
+  raw(name: string): string {
+    return this.control(name)?.value ?? ''
   }
 
   /** The trimmed text of an optional field; empty means null (clears the value). */
@@ -114,7 +124,7 @@ function control(field: FieldSpec): Control {
   }
   return h('input', {
     ...common,
-    type: 'text',
+    type: field.inputType ?? 'text',
     value,
     maxlength: field.maxLength,
     autocomplete: field.autocomplete ?? 'off',
@@ -140,7 +150,44 @@ export function fieldRow(field: FieldSpec): HTMLElement {
   )
 }
 
+/** Every control of a form by its name (its API field). */
+function controls(form: HTMLFormElement): Control[] {
+  return [...form.querySelectorAll<Control>('[data-field] :is(input, select, textarea)')]
+}
+
+/** What the form holds, field by field, as typed (untrimmed). */
+export function readValues(form: HTMLFormElement, { passwords = true } = {}): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const control of controls(form)) {
+    if (passwords || control.type !== 'password') values[control.name] = control.value
+  }
+  return values
+}
+
+/** Puts values into the form's fields; a select gets a choice for a value it lacks. */
+export function writeValues(form: HTMLFormElement, values: Record<string, string>): void {
+  for (const control of controls(form)) {
+    const value = values[control.name]
+    if (value === undefined) continue
+    if (control instanceof HTMLSelectElement && ![...control.options].some((choice) => choice.value === value)) {
+      control.append(h('option', { value }, value))
+    }
+    control.value = value
+  }
+}
+
+/** How a value of a field reads on the page: a select's label for its value, the text otherwise. */
+export function displayValue(form: HTMLFormElement, name: string, value: string): string {
+  const control = controls(form).find((candidate) => candidate.name === name)
+  if (control instanceof HTMLSelectElement) {
+    return [...control.options].find((choice) => choice.value === value)?.textContent ?? value
+  }
+  return value
+}
+
 export function buildForm(spec: FormSpec): HTMLFormElement {
+  // The page this form belongs to: what was typed comes back here after a sign-in.
+  const page = location.pathname + location.search
   const submit = h(
     'button',
     { type: 'submit', class: 'button button--primary', id: spec.submitId ?? `${spec.id}-submit`, 'data-testid': 'submit' },
@@ -165,11 +212,12 @@ export function buildForm(spec: FormSpec): HTMLFormElement {
     clearFieldErrors(form)
     form.setAttribute('aria-busy', 'true')
     submit.disabled = true
-    showStatus('Saving…')
+    showStatus(spec.busyMessage ?? 'Saving…')
     spec
       .submit(new FormValues(form))
       .catch((error: unknown) => {
         submit.disabled = false
+        if (error instanceof ApiError && error.status === 401) keepDraft(page, spec.id, readValues(form, { passwords: false }))
         showFormError(form, error)
         if (!form.contains(document.activeElement)) submit.focus()
       })
@@ -178,6 +226,13 @@ export function buildForm(spec: FormSpec): HTMLFormElement {
         form.removeAttribute('aria-busy')
       })
   })
+  const draft = takeDraft(page, spec.id)
+  if (draft) {
+    writeValues(form, draft)
+    form.prepend(
+      h('p', { class: 'form__note', id: 'draft-note' }, 'What you had typed is back in the form: check it and save again.'),
+    )
+  }
   return form
 }
 
@@ -227,6 +282,8 @@ function labelOf(form: HTMLFormElement, name: string): string | null {
 
 /** Shows what the server refused: beside the fields it names, and in #status. */
 export function showFormError(form: HTMLFormElement, error: unknown, refused = 'Not saved'): void {
+  // A 401 has opened the sign-in page already (session-middleware.ts), which says why.
+  if (error instanceof ApiError && error.status === 401) return
   if (!(error instanceof ApiError)) {
     showStatus(`${refused}: ${error instanceof Error ? error.message : String(error)}`, 'error')
     return

@@ -1,7 +1,10 @@
-// Entry point: wires the status area, the routes and the router.
+// Entry point: wires the status area, the routes (each with the role it
+// needs), who is signed in, and the router.
 
-import { SITES } from './paths.js'
-import { navigate, route, startRouter } from './router.js'
+import { loadCurrentUser } from './account.js'
+import { paths, SITES } from './paths.js'
+import { navigate, route, startRouter, type View } from './router.js'
+import { initSessionHeader } from './session-header.js'
 import { initStatus } from './status.js'
 import { computerDetailView } from './views/computer-detail.js'
 import { computerEditView, computerNewView } from './views/computer-form.js'
@@ -15,41 +18,51 @@ import { freezerEditView, freezerNewView } from './views/freezer-form.js'
 import { freezerListView } from './views/freezer-list.js'
 import { instrumentListView } from './views/instrument-list.js'
 import { errorView, notFoundView } from './views/page.js'
+import { needsRole } from './views/role-guard.js'
+import { signInView } from './views/sign-in.js'
 import { siteDetailView } from './views/site-detail.js'
 import { siteEditView, siteNewView } from './views/site-form.js'
 import { siteListView } from './views/site-list.js'
 
+const editor = (view: View) => needsRole('editor', view)
+
 route('/', () => navigate(SITES, { replace: true }))
 route(SITES, siteListView)
-route(`${SITES}/new`, siteNewView)
+route(paths.signIn(), signInView)
+route(`${SITES}/new`, editor(siteNewView))
 route(`${SITES}/:id`, siteDetailView)
-route(`${SITES}/:id/edit`, siteEditView)
+route(`${SITES}/:id/edit`, editor(siteEditView))
 route('/lab-instruments', instrumentListView)
 route('/freezers', freezerListView)
-route('/freezers/new', freezerNewView)
+route('/freezers/new', editor(freezerNewView))
 route('/freezers/:id', freezerDetailView)
-route('/freezers/:id/edit', freezerEditView)
+route('/freezers/:id/edit', editor(freezerEditView))
 route('/containers', containerListView)
-route('/containers/new', containerNewView)
+route('/containers/new', editor(containerNewView))
 route('/containers/lookup', containerLookupView)
 route('/containers/:id', containerDetailView)
-route('/containers/:id/edit', containerEditView)
+route('/containers/:id/edit', editor(containerEditView))
 route('/computers', computerListView)
-route('/computers/new', computerNewView)
+route('/computers/new', editor(computerNewView))
 route('/computers/:id', computerDetailView)
-route('/computers/:id/edit', computerEditView)
+route('/computers/:id/edit', editor(computerEditView))
 // The brief's /sites… paths, when reached inside the app (the server answers them with the seed's JSON).
 route('/sites', (ctx) => navigate(SITES + ctx.url.search, { replace: true }))
 route('/sites/:rest', (ctx) => navigate(`${SITES}/${ctx.params.rest}${ctx.url.search}`, { replace: true }))
 route('/sites/:id/edit', (ctx) => navigate(`${SITES}/${ctx.params.id}/edit`, { replace: true }))
 
-function boot(): void {
+async function boot(): Promise<void> {
   const main = document.getElementById('main')
   const status = document.getElementById('status')
-  if (!main || !status) throw new Error('index.html lacks #main or #status')
+  const session = document.getElementById('session')
+  const navList = document.querySelector<HTMLElement>('.main-nav ul')
+  if (!main || !status || !session || !navList) throw new Error('index.html lacks #main, #status, #session or the nav list')
   initStatus(status)
+  // Who is signed in decides which controls the first page shows.
+  await loadCurrentUser().catch(() => null)
+  initSessionHeader(session, navList)
   startRouter({ main, notFound: notFoundView, error: errorView })
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot, { once: true })
-else boot()
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => void boot(), { once: true })
+else void boot()

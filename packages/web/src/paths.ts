@@ -25,4 +25,20 @@ export const paths = {
   newComputer: (siteId?: number | null) => (siteId ? `/computers/new?site_id=${siteId}` : '/computers/new'),
   computer: (id: number) => `/computers/${id}`,
   editComputer: (id: number) => `/computers/${id}/edit`,
+  /** The sign-in page; once signed in it opens `next` (a path and query of this app). */
+  signIn: (next?: string) => (next ? `/sign-in?next=${encodeURIComponent(next)}` : '/sign-in'),
+  users: '/admin/users',
+  newUser: '/admin/users/new',
+  user: (id: number) => `/admin/users/${id}`,
+  tokens: '/admin/tokens',
+  newToken: '/admin/tokens/new',
+}
+
+/** `next` of the sign-in page when it is a path of this app (never another site, never the sign-in page again). */
+export function safeNext(next: string | null): string {
+  if (!next?.startsWith('/')) return SITES
+  // `//host` and `/\host` are other sites to the URL parser: the origin tells.
+  const url = new URL(next, location.origin)
+  if (url.origin !== location.origin || url.pathname === paths.signIn()) return SITES
+  return url.pathname + url.search
 }

@@ -160,10 +160,14 @@ async function render(moveFocus: boolean): Promise<void> {
   firstRender = false
 }
 
+/** Marks the navigation link of the page's section: the longest link path the page's path is in (/containers/lookup over /containers). */
 function updateNav(pathname: string): void {
-  const section = pathname === '/containers/lookup' ? 'lookup' : (pathname.split('/')[1] ?? '')
-  for (const anchor of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
-    if (anchor.dataset.nav === section) anchor.setAttribute('aria-current', 'page')
+  const anchors = [...document.querySelectorAll<HTMLAnchorElement>('[data-nav]')]
+  const current = anchors
+    .filter((anchor) => pathname === anchor.pathname || pathname.startsWith(`${anchor.pathname}/`))
+    .sort((a, b) => b.pathname.length - a.pathname.length)[0]
+  for (const anchor of anchors) {
+    if (anchor === current) anchor.setAttribute('aria-current', 'page')
     else anchor.removeAttribute('aria-current')
   }
 }

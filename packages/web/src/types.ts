@@ -21,6 +21,18 @@ export type FreezerInput = Schemas['FreezerInput']
 export type ContainerInput = Schemas['ContainerInput']
 export type ComputerInput = Schemas['ComputerInput']
 
+/** Who is signed in (or whose token is used), their role, and the CSRF token of a session. */
+export type Me = Schemas['Me']
+export type Role = Me['role']
+export type SignIn = Schemas['SignIn']
+/** The accounts and API tokens an admin manages. */
+export type User = Schemas['User']
+export type UserInput = Schemas['UserInput']
+export type ApiToken = Schemas['ApiToken']
+export type ApiTokenInput = Schemas['ApiTokenInput']
+/** A token as its creation answers it: with the secret, shown this once. */
+export type NewApiToken = Schemas['NewApiToken']
+
 /** An RFC 9457 problem (application/problem+json), as every error response carries it. */
 export type Problem = Schemas['Problem']
 /** One invalid field of a 400 problem. */

@@ -1,4 +1,4 @@
-import { api, call } from '../api.js'
+import { api, call, callVersioned, ifMatch } from '../api.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import type { Computer, ComputerInput } from '../types.js'
@@ -20,9 +20,9 @@ const computerForm: InstrumentForm<Computer, ComputerInput> = {
     },
   ],
   body: (values) => ({ name: values.text('name'), mac: values.optionalText('mac') }),
-  get: (id, signal) => call(api.GET('/api/computers/{id}', { params: { path: { id } }, signal })),
+  get: (id, signal) => callVersioned(api.GET('/api/computers/{id}', { params: { path: { id } }, signal })),
   create: (body) => call(api.POST('/api/computers', { body })),
-  replace: (id, body) => call(api.PUT('/api/computers/{id}', { params: { path: { id } }, body })),
+  replace: (id, body, etag) => call(api.PUT('/api/computers/{id}', { params: { path: { id } }, body, headers: ifMatch(etag) })),
 }
 
 export const computerNewView = (ctx: RouteContext): Promise<void> => instrumentNewPage(ctx, computerForm)

@@ -1,12 +1,12 @@
-import { api, call } from '../api.js'
+import { ApiError, api, call, callVersioned, ifMatch } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { buildForm } from '../forms.js'
 import { allFreezers, allSites, freezerOptions } from '../lookups.js'
 import { paths } from '../paths.js'
-import { navigate, type RouteContext } from '../router.js'
+import { navigate, type RouteContext, reload } from '../router.js'
 import { flash, showStatus } from '../status.js'
 import type { Container } from '../types.js'
-import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+import { breadcrumbs, deleteButton, detailList, editControls, idParam, pageHeader, section } from './page.js'
 
 /** A container's heading: its description, or its id when it has none. */
 export function containerTitle(container: Container): string {
@@ -16,8 +16,8 @@ export function containerTitle(container: Container): string {
 export async function containerDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
   const { signal } = ctx
-  const [container, freezers, sites] = await Promise.all([
-    call(api.GET('/api/containers/{id}', { params: { path: { id } }, signal })),
+  const [{ row: container, etag }, freezers, sites] = await Promise.all([
+    callVersioned(api.GET('/api/containers/{id}', { params: { path: { id } }, signal })),
     allFreezers(signal),
     allSites(signal),
   ])
@@ -51,7 +51,20 @@ export async function containerDetailView(ctx: RouteContext): Promise<void> {
         showStatus(`The container is already in ${freezer.name}. Choose another freezer.`, 'info')
         return
       }
-      const moved = await call(api.PATCH('/api/containers/{id}', { params: { path: { id } }, body: { freezer_id: target } }))
+      let moved: Container
+      try {
+        moved = await call(
+          api.PATCH('/api/containers/{id}', { params: { path: { id } }, body: { freezer_id: target }, headers: ifMatch(etag) }),
+        )
+      } catch (error) {
+        if (!(error instanceof ApiError && error.status === 412)) throw error
+        flash(
+          'Not moved: someone else changed this container meanwhile. Here it is as it is now: choose the freezer again.',
+          'error',
+        )
+        reload()
+        return
+      }
       const to = freezers.find((candidate) => candidate.id === moved.freezer_id)
       flash(`Moved the container to freezer ${to ? `“${to.name}”` : moved.freezer_id}.`)
       navigate(paths.container(id), { replace: true })
@@ -62,15 +75,15 @@ export async function containerDetailView(ctx: RouteContext): Promise<void> {
     breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], [freezer.name, paths.freezer(freezer.id)], [title]]),
     pageHeader(title, {
       kicker: `Container #${container.id}`,
-      actions: [
+      actions: editControls([
         buttonLink(paths.editContainer(id), 'Edit container', { id: 'edit-link' }),
         deleteButton({
           noun: 'container',
           name: title,
-          remove: () => call(api.DELETE('/api/containers/{id}', { params: { path: { id } } })),
+          remove: () => call(api.DELETE('/api/containers/{id}', { params: { path: { id } }, headers: ifMatch(etag) })),
           after: paths.freezer(freezer.id),
         }),
-      ],
+      ]),
     }),
     detailList('container-details', [
       ['UUID', h('span', { class: 'mono', id: 'container-uuid' }, container.uuid)],
@@ -78,6 +91,6 @@ export async function containerDetailView(ctx: RouteContext): Promise<void> {
       ['Freezer', link(paths.freezer(freezer.id), freezer.name)],
       ['Site', link(paths.site(site.id), site.name)],
     ]),
-    section('Move', 'move', moveForm),
+    editControls([section('Move', 'move', moveForm)]),
   )
 }

@@ -1,4 +1,4 @@
-import { api, call } from '../api.js'
+import { api, call, callVersioned, ifMatch, type Versioned } from '../api.js'
 import type { FormValues } from '../forms.js'
 import { allFreezers, allSites, freezerOptions } from '../lookups.js'
 import { paths } from '../paths.js'
@@ -27,15 +27,19 @@ function containerBody(values: FormValues): Draft<ContainerInput> {
   }
 }
 
+const loadContainer = (id: number, signal?: AbortSignal) =>
+  callVersioned(api.GET('/api/containers/{id}', { params: { path: { id } }, signal }))
+
 function containerForm(
-  container: Container | null,
+  edited: Versioned<Container> | null,
   freezers: Freezer[],
   sites: Site[],
   freezerId: number | null,
 ): HTMLFormElement {
+  const container = edited?.row
   return resourceForm<Container, ContainerInput>({
     noun: 'container',
-    row: container,
+    edited,
     fields: [
       {
         name: 'description',
@@ -68,7 +72,9 @@ function containerForm(
     ],
     body: containerBody,
     create: (body) => call(api.POST('/api/containers', { body })),
-    replace: (id, body) => call(api.PUT('/api/containers/{id}', { params: { path: { id } }, body })),
+    replace: (id, body, etag) =>
+      call(api.PUT('/api/containers/{id}', { params: { path: { id } }, body, headers: ifMatch(etag) })),
+    load: loadContainer,
     page: paths.container,
     cancelNewHref: freezerId ? paths.freezer(freezerId) : paths.containers(),
     named: (saved) => saved.uuid,
@@ -89,17 +95,18 @@ export async function containerNewView(ctx: RouteContext): Promise<void> {
 }
 
 export async function containerEditView(ctx: RouteContext): Promise<void> {
-  const [container, freezers, sites] = await Promise.all([
-    call(api.GET('/api/containers/{id}', { params: { path: { id: idParam(ctx) } }, signal: ctx.signal })),
+  const [edited, freezers, sites] = await Promise.all([
+    loadContainer(idParam(ctx), ctx.signal),
     allFreezers(ctx.signal),
     allSites(ctx.signal),
   ])
+  const container = edited.row
   const title = containerTitle(container)
   const freezer = freezers.find((candidate) => candidate.id === container.freezer_id)
   const trail: [string, string][] = freezer ? freezerTrail(freezer, sites) : [['Containers', paths.containers()]]
   ctx.show(
     breadcrumbs([...trail, [title, paths.container(container.id)], ['Edit']]),
     pageHeader(`Edit ${title}`, { kicker: `Container #${container.id}` }),
-    containerForm(container, freezers, sites, container.freezer_id),
+    containerForm(edited, freezers, sites, container.freezer_id),
   )
 }

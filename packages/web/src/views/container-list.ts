@@ -6,7 +6,7 @@ import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
 import { parseId } from '../types.js'
-import { pageHeader } from './page.js'
+import { editControls, pageHeader } from './page.js'
 
 export async function containerListView(ctx: RouteContext): Promise<void> {
   const freezerId = parseId(ctx.query.get('freezer_id'))
@@ -25,7 +25,9 @@ export async function containerListView(ctx: RouteContext): Promise<void> {
     pageHeader(freezer ? `Containers in ${freezer.name}` : 'Containers', {
       actions: [
         buttonLink(paths.lookup(), 'Find by UUID', { id: 'find-container' }),
-        buttonLink(paths.newContainer(freezerId), 'New container', { id: 'new-container', variant: 'primary' }),
+        ...editControls([
+          buttonLink(paths.newContainer(freezerId), 'New container', { id: 'new-container', variant: 'primary' }),
+        ]),
       ],
     }),
     freezer

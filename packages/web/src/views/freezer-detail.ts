@@ -1,16 +1,16 @@
-import { api, call, listPage } from '../api.js'
+import { api, call, callVersioned, ifMatch, listPage } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
-import { breadcrumbs, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+import { breadcrumbs, deleteButton, detailList, editControls, idParam, pageHeader, section } from './page.js'
 
 export async function freezerDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
   const { signal } = ctx
-  const [freezer, containers] = await Promise.all([
-    call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
+  const [{ row: freezer, etag }, containers] = await Promise.all([
+    callVersioned(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
     listPage(readPaging(ctx.query), (query) =>
       api.GET('/api/containers', { params: { query: { ...query, freezer_id: id } }, signal }),
     ),
@@ -20,15 +20,15 @@ export async function freezerDetailView(ctx: RouteContext): Promise<void> {
     breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], [freezer.name]]),
     pageHeader(freezer.name, {
       kicker: `Freezer #${freezer.id}`,
-      actions: [
+      actions: editControls([
         buttonLink(paths.editFreezer(id), 'Edit freezer', { id: 'edit-link' }),
         deleteButton({
           noun: 'freezer',
           name: freezer.name,
-          remove: () => call(api.DELETE('/api/freezers/{id}', { params: { path: { id } } })),
+          remove: () => call(api.DELETE('/api/freezers/{id}', { params: { path: { id } }, headers: ifMatch(etag) })),
           after: paths.site(site.id),
         }),
-      ],
+      ]),
     }),
     detailList('freezer-details', [
       ['Name', freezer.name],
@@ -37,11 +37,13 @@ export async function freezerDetailView(ctx: RouteContext): Promise<void> {
     section(
       'Containers',
       'containers',
-      h(
-        'div',
-        { class: 'section__actions' },
-        buttonLink(paths.newContainer(id), 'Add container', { id: 'add-container', variant: 'primary' }),
-      ),
+      editControls([
+        h(
+          'div',
+          { class: 'section__actions' },
+          buttonLink(paths.newContainer(id), 'Add container', { id: 'add-container', variant: 'primary' }),
+        ),
+      ]),
       dataTable({
         id: 'containers-table',
         caption: `Containers in ${freezer.name}`,

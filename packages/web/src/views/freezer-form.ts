@@ -1,4 +1,4 @@
-import { api, call } from '../api.js'
+import { api, call, callVersioned, ifMatch } from '../api.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import type { Freezer, FreezerInput } from '../types.js'
@@ -20,9 +20,9 @@ const freezerForm: InstrumentForm<Freezer, FreezerInput> = {
   ],
   moveHint: 'Choosing another site moves the freezer there.',
   body: (values) => ({ name: values.text('name') }),
-  get: (id, signal) => call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
+  get: (id, signal) => callVersioned(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
   create: (body) => call(api.POST('/api/freezers', { body })),
-  replace: (id, body) => call(api.PUT('/api/freezers/{id}', { params: { path: { id } }, body })),
+  replace: (id, body, etag) => call(api.PUT('/api/freezers/{id}', { params: { path: { id } }, body, headers: ifMatch(etag) })),
 }
 
 export const freezerNewView = (ctx: RouteContext): Promise<void> => instrumentNewPage(ctx, freezerForm)

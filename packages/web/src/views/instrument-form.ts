@@ -1,6 +1,7 @@
 // The form of an instrument (a site's freezer or computer) and its new and
 // edit pages: the site select comes last, and the breadcrumbs lead through the site.
 
+import type { Versioned } from '../api.js'
 import { quoted } from '../dom.js'
 import type { FieldSpec, FormValues } from '../forms.js'
 import { allSites, siteOptions } from '../lookups.js'
@@ -23,23 +24,23 @@ export interface InstrumentForm<T extends InstrumentRow, Body extends { site_id:
   moveHint?: string
   /** The request body but for site_id, which comes last. */
   body(values: FormValues): Draft<Omit<Body, 'site_id'>>
-  /** GETs the row edited; POSTs a new one; PUTs the edited one (calls of the typed client). */
-  get(id: number, signal: AbortSignal): Promise<T>
+  /** GETs the row edited with its version; POSTs a new one; PUTs the edited one with If-Match (calls of the typed client). */
+  get(id: number, signal?: AbortSignal): Promise<Versioned<T>>
   create(body: Body): Promise<T>
-  replace(id: number, body: Body): Promise<T>
+  replace(id: number, body: Body, etag: string | null): Promise<T>
 }
 
 function instrumentForm<T extends InstrumentRow, Body extends { site_id: number }>(
   form: InstrumentForm<T, Body>,
-  row: T | null,
+  edited: Versioned<T> | null,
   sites: Site[],
   siteId: number | null,
 ): HTMLFormElement {
   return resourceForm<T, Body>({
     noun: form.noun,
-    row,
+    edited,
     fields: [
-      ...form.fields(row),
+      ...form.fields(edited?.row ?? null),
       {
         name: 'site_id',
         label: 'Site',
@@ -48,12 +49,13 @@ function instrumentForm<T extends InstrumentRow, Body extends { site_id: number 
         value: siteId,
         emptyOption: 'Choose a site…',
         options: siteOptions(sites, siteId),
-        hint: row ? form.moveHint : undefined,
+        hint: edited ? form.moveHint : undefined,
       },
     ],
     body: (values) => ({ ...form.body(values), site_id: values.id('site_id') }) as Draft<Body>,
     create: form.create,
     replace: form.replace,
+    load: (id) => form.get(id),
     page: form.page,
     cancelNewHref: siteId ? paths.site(siteId) : form.list[1],
     named: (saved) => quoted(saved.name),
@@ -81,7 +83,8 @@ export async function instrumentEditPage<T extends InstrumentRow, Body extends {
   ctx: RouteContext,
   form: InstrumentForm<T, Body>,
 ): Promise<void> {
-  const [row, sites] = await Promise.all([form.get(idParam(ctx), ctx.signal), allSites(ctx.signal)])
+  const [edited, sites] = await Promise.all([form.get(idParam(ctx), ctx.signal), allSites(ctx.signal)])
+  const { row } = edited
   const site = sites.find((candidate) => candidate.id === row.site_id)
   ctx.show(
     breadcrumbs([
@@ -91,6 +94,6 @@ export async function instrumentEditPage<T extends InstrumentRow, Body extends {
       ['Edit'],
     ]),
     pageHeader(`Edit ${row.name}`, { kicker: `${capitalise(form.noun)} #${row.id}` }),
-    instrumentForm(form, row, sites, row.site_id),
+    instrumentForm(form, edited, sites, row.site_id),
   )
 }

@@ -1,14 +1,16 @@
 // The pieces every page is made of: breadcrumbs, the heading (the page's
-// first <h1>), sections, a definition list of fields, the delete button, and
-// the pages shown when a row is missing or the server fails.
+// first <h1>), sections, a definition list of fields, the edit controls only
+// an editor gets, the delete button, and the pages shown when a row is
+// missing, the role is lacking, or the server fails.
 
 import { ApiError } from '../api.js'
 import { confirmAction } from '../confirm.js'
 import { type Child, h, link } from '../dom.js'
 import { paths } from '../paths.js'
 import { navigate, type RouteContext, reload } from '../router.js'
+import { hasRole } from '../session.js'
 import { flash, showStatus } from '../status.js'
-import { parseId } from '../types.js'
+import { parseId, type Role } from '../types.js'
 
 export function breadcrumbs(items: [label: string, href?: string][]): HTMLElement {
   return h(
@@ -53,6 +55,11 @@ export function detailList(id: string, rows: [label: string, value: Child][]): H
   )
 }
 
+/** Controls that change data, for those whose role allows it (`editor` unless said): nothing for the others. */
+export function editControls(children: Child[], role: Role = 'editor'): Child[] {
+  return hasRole(role) ? children : []
+}
+
 /** The :id of the route as a number (the router only matches valid ids). */
 export function idParam(ctx: RouteContext): number {
   const id = parseId(ctx.params.id)
@@ -60,18 +67,25 @@ export function idParam(ctx: RouteContext): number {
   return id
 }
 
-/** #delete-button: asks first, deletes, then goes to `after`; a refusal (409) is explained in #status. */
+/**
+ * #delete-button: asks first, deletes, then goes to `after`; a refusal (409)
+ * is explained in #status; a row changed meanwhile (412, the DELETE carried
+ * If-Match) is shown again as it is now, not deleted.
+ */
 export function deleteButton({
   noun,
   name,
   remove,
   after,
+  refusal = (detail) => `Cannot delete ${noun} “${name}”: ${sentence(detail)} Move or delete those first.`,
 }: {
   noun: string
   name: string
   /** The DELETE (a call of the typed client). */
   remove: () => Promise<unknown>
   after: string
+  /** The message of a 409, from the server's detail. */
+  refusal?: (detail: string) => string
 }): HTMLButtonElement {
   const button = h('button', { type: 'button', id: 'delete-button', class: 'button button--danger' }, `Delete ${noun}`)
   button.addEventListener('click', async () => {
@@ -93,12 +107,19 @@ export function deleteButton({
     } catch (error) {
       button.disabled = false
       button.focus()
-      if (error instanceof ApiError && error.status === 409) {
-        showStatus(`Cannot delete ${noun} “${name}”: ${sentence(error.problem.detail)} Move or delete those first.`, 'error')
-      } else if (error instanceof ApiError && error.status === 404) {
+      if (!(error instanceof ApiError)) {
+        showStatus(`Not deleted: ${error instanceof Error ? error.message : String(error)}`, 'error')
+      } else if (error.status === 401) {
+        // The sign-in page has opened already (session-middleware.ts) and says why.
+      } else if (error.status === 412) {
+        flash(`Nothing was deleted: someone else changed the ${noun} “${name}” meanwhile. Here it is as it is now.`, 'error')
+        reload()
+      } else if (error.status === 409) {
+        showStatus(refusal(error.problem.detail), 'error')
+      } else if (error.status === 404) {
         showStatus(`The ${noun} “${name}” no longer exists: someone deleted it already.`, 'error')
       } else {
-        showStatus(`Not deleted: ${error instanceof Error ? error.message : String(error)}`, 'error')
+        showStatus(`Not deleted: ${error.message}`, 'error')
       }
     }
   })
@@ -122,6 +143,11 @@ export function errorView(ctx: RouteContext, error: unknown): void {
       h('p', null, link(paths.sites, 'Go to the list of sites')),
     )
     showStatus(`Not found: ${sentence(error.problem.detail)}`, 'error')
+    return
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    ctx.show(pageHeader('Not allowed'), h('p', { class: 'lead' }, capitalise(sentence(error.problem.detail))))
+    showStatus(`Not allowed: ${sentence(error.problem.detail)}`, 'error')
     return
   }
   const detail = error instanceof ApiError ? error.problem.detail : error instanceof Error ? error.message : String(error)

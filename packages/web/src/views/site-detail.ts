@@ -1,10 +1,10 @@
-import { api, call, listPage, type Page } from '../api.js'
+import { api, call, callVersioned, ifMatch, listPage, type Page } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
 import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { type Column, dataTable } from '../table.js'
 import type { Site } from '../types.js'
-import { breadcrumbs, capitalise, deleteButton, detailList, idParam, pageHeader, section } from './page.js'
+import { breadcrumbs, capitalise, deleteButton, detailList, editControls, idParam, pageHeader, section } from './page.js'
 
 const SHOWN = 100
 
@@ -32,7 +32,7 @@ function instrumentTable<T extends { id: number }>(
       'div',
       { class: 'subsection__header' },
       h('h3', { id: `${plural}-title` }, `${title} (${page.nextOffset === null ? page.rows.length : `${SHOWN}+`})`),
-      buttonLink(addHref, `Add ${noun}`, { id: `add-${noun}` }),
+      editControls([buttonLink(addHref, `Add ${noun}`, { id: `add-${noun}` })]),
     ),
     dataTable({
       id: `site-${plural}`,
@@ -50,8 +50,8 @@ export async function siteDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
   const { signal } = ctx
   const first = { limit: SHOWN, offset: 0 }
-  const [site, freezers, computers] = await Promise.all([
-    call(api.GET('/api/sites/{id}', { params: { path: { id } }, signal })),
+  const [{ row: site, etag }, freezers, computers] = await Promise.all([
+    callVersioned(api.GET('/api/sites/{id}', { params: { path: { id } }, signal })),
     listPage(first, (query) => api.GET('/api/freezers', { params: { query: { ...query, site_id: id } }, signal })),
     listPage(first, (query) => api.GET('/api/computers', { params: { query: { ...query, site_id: id } }, signal })),
   ])
@@ -60,15 +60,15 @@ export async function siteDetailView(ctx: RouteContext): Promise<void> {
     breadcrumbs([['Sites', paths.sites], [site.name]]),
     pageHeader(site.name, {
       kicker: `Site #${site.id}`,
-      actions: [
+      actions: editControls([
         buttonLink(paths.editSite(id), 'Edit site', { id: 'edit-link' }),
         deleteButton({
           noun: 'site',
           name: site.name,
-          remove: () => call(api.DELETE('/api/sites/{id}', { params: { path: { id } } })),
+          remove: () => call(api.DELETE('/api/sites/{id}', { params: { path: { id } }, headers: ifMatch(etag) })),
           after: paths.sites,
         }),
-      ],
+      ]),
     }),
     section(
       'Contact and address',

@@ -9,7 +9,7 @@ import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { type Column, dataTable } from '../table.js'
 import { type InstrumentRow, parseId } from '../types.js'
-import { capitalise, pageHeader } from './page.js'
+import { capitalise, editControls, pageHeader } from './page.js'
 
 export interface SiteFilteredList<T extends InstrumentRow> {
   /** Such as `freezer` (#new-freezer). */
@@ -39,7 +39,9 @@ export async function siteFilteredListPage<T extends InstrumentRow>(ctx: RouteCo
   )
   ctx.show(
     pageHeader(site ? `${title} at ${site.name}` : title, {
-      actions: [buttonLink(spec.newPage(siteId), `New ${spec.noun}`, { id: `new-${spec.noun}`, variant: 'primary' })],
+      actions: editControls([
+        buttonLink(spec.newPage(siteId), `New ${spec.noun}`, { id: `new-${spec.noun}`, variant: 'primary' }),
+      ]),
     }),
     site ? h('p', { class: 'filter' }, `Only this site’s ${spec.plural}. `, link(spec.list(), `Show all ${spec.plural}`)) : null,
     dataTable({

@@ -1,4 +1,4 @@
-import { api, call } from '../api.js'
+import { api, call, callVersioned, ifMatch, type Versioned } from '../api.js'
 import { quoted } from '../dom.js'
 import type { FormValues } from '../forms.js'
 import { paths } from '../paths.js'
@@ -19,10 +19,14 @@ function siteBody(values: FormValues): SiteInput {
   }
 }
 
-function siteForm(site: Site | null): HTMLFormElement {
+const loadSite = (id: number, signal?: AbortSignal) =>
+  callVersioned(api.GET('/api/sites/{id}', { params: { path: { id } }, signal }))
+
+function siteForm(edited: Versioned<Site> | null): HTMLFormElement {
+  const site = edited?.row
   return resourceForm<Site, SiteInput>({
     noun: 'site',
-    row: site,
+    edited,
     fields: [
       { name: 'name', label: 'Name', required: true, maxLength: 200, value: site?.name },
       { name: 'contact', label: 'Contact', maxLength: 2000, value: site?.contact, hint: 'The person to ask about this site.' },
@@ -33,7 +37,8 @@ function siteForm(site: Site | null): HTMLFormElement {
     ],
     body: siteBody,
     create: (body) => call(api.POST('/api/sites', { body })),
-    replace: (id, body) => call(api.PUT('/api/sites/{id}', { params: { path: { id } }, body })),
+    replace: (id, body, etag) => call(api.PUT('/api/sites/{id}', { params: { path: { id } }, body, headers: ifMatch(etag) })),
+    load: loadSite,
     page: paths.site,
     cancelNewHref: paths.sites,
     named: (saved) => quoted(saved.name),
@@ -45,10 +50,11 @@ export function siteNewView(ctx: RouteContext): void {
 }
 
 export async function siteEditView(ctx: RouteContext): Promise<void> {
-  const site = await call(api.GET('/api/sites/{id}', { params: { path: { id: idParam(ctx) } }, signal: ctx.signal }))
+  const edited = await loadSite(idParam(ctx), ctx.signal)
+  const site = edited.row
   ctx.show(
     breadcrumbs([['Sites', paths.sites], [site.name, paths.site(site.id)], ['Edit']]),
     pageHeader(`Edit ${site.name}`, { kicker: `Site #${site.id}` }),
-    siteForm(site),
+    siteForm(edited),
   )
 }

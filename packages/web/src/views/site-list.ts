@@ -5,7 +5,7 @@ import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
 import type { Site } from '../types.js'
-import { pageHeader } from './page.js'
+import { editControls, pageHeader } from './page.js'
 
 /** Where a site is, on one line. */
 export function place(site: Site): string | null {
@@ -15,7 +15,9 @@ export function place(site: Site): string | null {
 export async function siteListView(ctx: RouteContext): Promise<void> {
   const page = await listPage(readPaging(ctx.query), (query) => api.GET('/api/sites', { params: { query }, signal: ctx.signal }))
   ctx.show(
-    pageHeader('Sites', { actions: [buttonLink(paths.newSite, 'New site', { id: 'new-site', variant: 'primary' })] }),
+    pageHeader('Sites', {
+      actions: editControls([buttonLink(paths.newSite, 'New site', { id: 'new-site', variant: 'primary' })]),
+    }),
     dataTable({
       id: 'sites-table',
       caption: 'Sites',
