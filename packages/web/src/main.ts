@@ -23,8 +23,14 @@ import { signInView } from './views/sign-in.js'
 import { siteDetailView } from './views/site-detail.js'
 import { siteEditView, siteNewView } from './views/site-form.js'
 import { siteListView } from './views/site-list.js'
+import { tokenListView } from './views/token-list.js'
+import { tokenNewView } from './views/token-new.js'
+import { userDetailView } from './views/user-detail.js'
+import { userListView } from './views/user-list.js'
+import { userNewView } from './views/user-new.js'
 
 const editor = (view: View) => needsRole('editor', view)
+const admin = (view: View) => needsRole('admin', view)
 
 route('/', () => navigate(SITES, { replace: true }))
 route(SITES, siteListView)
@@ -46,6 +52,11 @@ route('/computers', computerListView)
 route('/computers/new', editor(computerNewView))
 route('/computers/:id', computerDetailView)
 route('/computers/:id/edit', editor(computerEditView))
+route(paths.users, admin(userListView))
+route(paths.newUser, admin(userNewView))
+route('/admin/users/:id', admin(userDetailView))
+route(paths.tokens, admin(tokenListView))
+route(paths.newToken, admin(tokenNewView))
 // The brief's /sites… paths, when reached inside the app (the server answers them with the seed's JSON).
 route('/sites', (ctx) => navigate(SITES + ctx.url.search, { replace: true }))
 route('/sites/:rest', (ctx) => navigate(`${SITES}/${ctx.params.rest}${ctx.url.search}`, { replace: true }))
