@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT_DIR } from '@labtrack/db-tools'
@@ -75,4 +76,25 @@ export async function fill(form: WebElement, values: Record<string, string>): Pr
       await field.sendKeys(value)
     }
   }
+}
+
+const AXE_FILE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+/** The WCAG 2.2 A and AA rules (axe's tags for them). */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+/**
+ * Audits the page as it is now with axe-core (injected through WebDriver, so
+ * the page's Content-Security-Policy does not stand in the way) and returns
+ * each violation as one line: rule, what it asks, where.
+ */
+export async function accessibilityViolations(driver: WebDriver): Promise<string[]> {
+  await driver.executeScript(await readFile(AXE_FILE, 'utf8'))
+  return driver.executeAsyncScript<string[]>(
+    `const done = arguments[arguments.length - 1]
+     window.axe
+       .run(document, { runOnly: { type: 'tag', values: arguments[0] } })
+       .then((result) => done(result.violations.map((v) => v.id + ': ' + v.help + ' at ' + v.nodes.map((n) => n.target.join(' ')).join(', '))))
+       .catch((error) => done(['axe could not run: ' + error]))`,
+    WCAG_AA,
+  )
 }
