@@ -7,7 +7,8 @@ import { build } from 'esbuild'
 
 // The part of `pnpm build` that compiles what runs in production to plain
 // JavaScript: each service's launcher (services/<name>/src/server.ts →
-// services/<name>/dist/server.js) and the migrate job's CLI, each one esbuild
+// services/<name>/dist/server.js) and the migrate job's command line (`labtrack
+// setup`, packages/cli/src/main.ts → packages/cli/dist/main.js), each one esbuild
 // bundle with its dependencies inside. The workspace packages are TypeScript
 // sources, and pnpm's isolated node_modules would not let a service's folder
 // resolve what they import; a bundle needs neither tsx nor node_modules at run
@@ -15,7 +16,7 @@ import { build } from 'esbuild'
 // each bundle (`node --enable-source-maps`) give stack traces in the sources.
 
 export interface Bundle {
-  /** What the log calls it: the service's name, or `db-tools`. */
+  /** What the log calls it: the service's name, or `cli`. */
   name: string
   entry: string
   outfile: string
@@ -37,15 +38,15 @@ export function serviceBundle(name: string): string {
   return join(SERVICES_DIR, name, 'dist/server.js')
 }
 
-/** Every service folder with a `src/server.ts`, and the migrate job's CLI. */
+/** Every service folder with a `src/server.ts`, and the command line the migrate job runs. */
 export async function productionBundles(): Promise<Bundle[]> {
   const services: Bundle[] = []
   for (const name of (await readdir(SERVICES_DIR)).sort()) {
     const entry = join(SERVICES_DIR, name, 'src/server.ts')
     if (await exists(entry)) services.push({ name, entry, outfile: serviceBundle(name) })
   }
-  const dbTools = join(ROOT_DIR, 'packages/db-tools')
-  return [...services, { name: 'db-tools', entry: join(dbTools, 'src/cli.ts'), outfile: join(dbTools, 'dist/cli.js') }]
+  const cli = join(ROOT_DIR, 'packages/cli')
+  return [...services, { name: 'cli', entry: join(cli, 'src/main.ts'), outfile: join(cli, 'dist/main.js') }]
 }
 
 /**

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createTestDatabase, ROOT_DIR } from '@labtrack/db-tools'
+import { createTestDatabase, ROOT_DIR, withSql } from '@labtrack/db-tools'
 import t, { type Test } from 'tap'
 import {
   type Bundle,
@@ -44,16 +44,16 @@ t.test('what is built: every service with a server.ts, and the migrate job', asy
   const bundles = await productionBundles()
   t.same(
     bundles.map(({ name }) => name),
-    ['computer', 'inventory', 'site', 'db-tools'],
+    ['computer', 'inventory', 'site', 'cli'],
   )
   for (const { name, entry, outfile } of bundles.slice(0, 3)) {
     t.equal(entry, join(ROOT_DIR, `services/${name}/src/server.ts`))
     t.equal(outfile, serviceBundle(name), `${name}: services/${name}/dist/server.js`)
   }
   t.same(bundles[3], {
-    name: 'db-tools',
-    entry: join(ROOT_DIR, 'packages/db-tools/src/cli.ts'),
-    outfile: join(ROOT_DIR, 'packages/db-tools/dist/cli.js'),
+    name: 'cli',
+    entry: join(ROOT_DIR, 'packages/cli/src/main.ts'),
+    outfile: join(ROOT_DIR, 'packages/cli/dist/main.js'),
   })
 })
 
@@ -131,16 +131,27 @@ t.test('a service bundle serves on its own, and stops on SIGTERM', async (t) => 
   t.equal(await exited(child), 0, 'SIGTERM: a clean exit')
 })
 
-t.test("the migrate job's bundle migrates, laid out as in its image", async (t) => {
+t.test("the migrate job's bundle sets the database up, laid out as in its image", async (t) => {
   const database = await createTestDatabase(adminUrl)
-  t.teardown(() => database.drop())
-  // The image: /app/packages/db-tools/dist/cli.js beside /app/postgres_scripts.
+  const appRole = `labtrack_app_bundle_${process.pid}`
+  t.teardown(async () => {
+    await database.drop()
+    await withSql(adminUrl, (sql) => sql`DROP ROLE IF EXISTS ${sql(appRole)}`)
+  })
+  // The image: /app/packages/cli/dist/main.js beside /app/postgres_scripts.
   const app = await tempDir(t, 'labtrack-migrate-bundle-')
   await symlink(join(ROOT_DIR, 'postgres_scripts'), join(app, 'postgres_scripts'))
-  const dbTools = (await productionBundles()).find(({ name }) => name === 'db-tools') as Bundle
-  const outfile = join(app, 'packages/db-tools/dist/cli.js')
-  t.equal(await buildBundle({ ...dbTools, outfile }), 'built')
-  const { child, output } = node(outfile, ['migrate'], { DATABASE_URL: database.url })
+  const cli = (await productionBundles()).find(({ name }) => name === 'cli') as Bundle
+  const outfile = join(app, 'packages/cli/dist/main.js')
+  t.equal(await buildBundle({ ...cli, outfile }), 'built')
+  const { child, output } = node(outfile, ['setup'], {
+    DATABASE_URL: database.url,
+    LABTRACK_APP_USER: appRole,
+    LABTRACK_APP_PASSWORD: 'app-password',
+    LABTRACK_ADMIN_PASSWORD: 'admin-password-of-the-test',
+  })
   t.equal(await exited(child), 0, output())
-  t.match(output(), /^labtrack: database schema up to date \(version \d+\) \(DATABASE_URL\)$/m)
+  t.match(output(), /^database schema up to date \(version \d+\)$/m, 'the migrations')
+  t.match(output(), new RegExp(`^role ${appRole} may read and write the rows, nothing else$`, 'm'), "the services' role")
+  t.match(output(), /^created the first user: admin/m, 'the first admin')
 })

@@ -432,8 +432,8 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   // migrate-dev: docker-compose.yml's, the runner's sources under tsx from its own folder.
   const migrateDev = stage('migrate-dev')
   t.same(dockerfileEnv(migrateDev), { NODE_ENV: 'development' }, 'migrate-dev: environment')
-  t.match(migrateDev, /^WORKDIR \/workspace\/packages\/db-tools\nUSER node\n/m, 'migrate-dev: in the runner folder, not root')
-  t.match(migrateDev, /^CMD \["node_modules\/\.bin\/tsx", "src\/cli\.ts", "migrate", "--example-data"\]$/m)
+  t.match(migrateDev, /^WORKDIR \/workspace\/packages\/cli\nUSER node\n/m, 'migrate-dev: in the command line folder, not root')
+  t.match(migrateDev, /^CMD \["node_modules\/\.bin\/tsx", "src\/main\.ts", "setup", "--example-data"\]$/m)
 
   // build: every bundle, with the script `pnpm build` runs last.
   t.equal(stage('build'), 'RUN pnpm build:services\n', 'build: the services and the migrate job compiled to JavaScript')
@@ -451,23 +451,23 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
     t.equal(serviceBundle(service), join(ROOT, `services/${service}/dist/server.js`), `${service}: the bundle deploy copies`)
   }
 
-  // migrate: the runner's bundle and postgres_scripts/, laid out as in the workspace.
+  // migrate: `labtrack setup`'s bundle and postgres_scripts/, laid out as in the workspace.
   const migrate = stage('migrate')
   t.same(dockerfileEnv(migrate), { NODE_ENV: 'production' }, 'migrate: environment')
   t.match(
     migrate,
-    /^WORKDIR \/app\/packages\/db-tools\nCOPY --from=build \/workspace\/packages\/db-tools\/dist\/cli\.js \/workspace\/packages\/db-tools\/dist\/cli\.js\.map \/workspace\/packages\/db-tools\/dist\/package\.json \.\/dist\/\nCOPY --from=build \/workspace\/postgres_scripts \/app\/postgres_scripts\nUSER node$/m,
+    /^WORKDIR \/app\/packages\/cli\nCOPY --from=build \/workspace\/packages\/cli\/dist\/main\.js \/workspace\/packages\/cli\/dist\/main\.js\.map \/workspace\/packages\/cli\/dist\/package\.json \.\/dist\/\nCOPY --from=build \/workspace\/postgres_scripts \/app\/postgres_scripts\nUSER node$/m,
     'migrate: the bundle and the migrations, not root',
   )
   t.match(
     migrate,
-    /^CMD \["node", "--enable-source-maps", "dist\/cli\.js", "migrate"\]$/m,
-    'migrate: applies the migrations and exits',
+    /^CMD \["node", "--enable-source-maps", "dist\/main\.js", "setup"\]$/m,
+    'migrate: the migrations, the services role, the first admin, and exits',
   )
-  const dbToolsBundle = (await productionBundles()).find(({ name }) => name === 'db-tools')
-  t.equal(dbToolsBundle?.outfile, join(ROOT, 'packages/db-tools/dist/cli.js'), 'the bundle the migrate image copies')
-  t.ok(await exists('packages/db-tools/src/cli.ts'))
-  // What the runner finds from there: postgres_scripts/ three folders up from its src/ (and its dist/), as in the workspace.
+  const cliBundle = (await productionBundles()).find(({ name }) => name === 'cli')
+  t.equal(cliBundle?.outfile, join(ROOT, 'packages/cli/dist/main.js'), 'the bundle the migrate image copies')
+  t.ok(await exists('packages/cli/src/main.ts'))
+  // What the bundled runner finds from there: postgres_scripts/ three folders up from packages/cli/dist/, as in the workspace.
   const paths = await read('packages/db-tools/src/paths.ts')
   t.match(paths, /ROOT_DIR = fileURLToPath\(new URL\('\.\.\/\.\.\/\.\.\/', import\.meta\.url\)\)/)
   t.match(paths, /MIGRATIONS_DIR = fileURLToPath\(new URL\('postgres_scripts\/migrations', `file:\/\/\$\{ROOT_DIR\}`\)\)/)
@@ -682,7 +682,7 @@ t.test(
     t.equal(devMigrate.build?.target, 'migrate-dev', 'dev: migrate runs the sources under tsx')
     t.same(
       devMigrate.command,
-      ['node_modules/.bin/tsx', 'src/cli.ts', 'migrate', '--example-data'],
+      ['node_modules/.bin/tsx', 'src/main.ts', 'setup', '--example-data'],
       'dev: migrate loads the example rows',
     )
     t.same(Object.keys(devMigrate.environment ?? {}), ['DATABASE_URL'], 'dev: migrate needs DATABASE_URL only')
@@ -690,7 +690,9 @@ t.test(
       volumeTargets(devMigrate).includes('/workspace/postgres_scripts'),
       'dev: the migrations mounted, new ones apply without a rebuild',
     )
-    t.ok(volumeTargets(devMigrate).includes('/workspace/packages/db-tools/src'), 'dev: the runner mounted')
+    for (const folder of ['cli', 'db-tools', 'db']) {
+      t.ok(volumeTargets(devMigrate).includes(`/workspace/packages/${folder}/src`), `dev: the sources of ${folder} mounted`)
+    }
     for (const service of SERVICES) {
       const entry = dev.services[service] as ComposeService
       t.equal(entry.build?.target, 'dev', `dev: ${service} runs tsx watch`)
