@@ -6,7 +6,47 @@ import type { E2eStack } from '../src/e2e-stack.js'
 const PROBLEM = 'application/problem+json'
 
 export async function apiSuite(t: Test, stack: E2eStack) {
-  const get = (path: string, init?: RequestInit) => fetch(`${stack.url}${path}`, init)
+  // A client of the API: an editor's token on every request (a request may set its own Authorization).
+  const authorization = `Bearer ${await stack.createToken('editor')}`
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${stack.url}${path}`, { ...init, headers: { authorization, ...(init.headers as Record<string, string>) } })
+
+  t.test('through the gateway: nothing without credentials; sign-in, CSRF and sign-out work for a browser', async (t) => {
+    const anonymous = await fetch(`${stack.url}/api/sites/1`)
+    t.equal(anonymous.status, 401)
+    t.equal(anonymous.headers.get('www-authenticate'), 'Bearer realm="labtrack"')
+    t.match(anonymous.headers.get('content-type'), PROBLEM)
+    for (const path of ['/sites/', '/api/freezers', '/api/computers/1']) {
+      t.equal((await fetch(`${stack.url}${path}`)).status, 401, `${path}: every service checks`)
+    }
+    const signIn = await fetch(`${stack.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stack.admin),
+    })
+    t.equal(signIn.status, 200)
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ')
+    const { csrf_token: csrf } = (await signIn.json()) as { csrf_token: string }
+    const asBrowser = (path: string, init: RequestInit = {}) =>
+      fetch(`${stack.url}${path}`, { ...init, headers: { cookie, ...(init.headers as Record<string, string>) } })
+    t.equal((await asBrowser('/api/containers/1')).status, 200, 'the cookie reaches the inventory service too')
+    const write = { method: 'POST', body: JSON.stringify({ name: 'by cookie' }) }
+    t.equal(
+      (await asBrowser('/api/sites', { ...write, headers: { 'content-type': 'application/json' } })).status,
+      403,
+      'no CSRF token',
+    )
+    const made = await asBrowser('/api/sites', {
+      ...write,
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+    })
+    t.equal(made.status, 201, 'with the CSRF token')
+    t.equal((await asBrowser('/api/session', { method: 'DELETE' })).status, 204)
+    t.equal((await asBrowser('/api/sites/1')).status, 401, 'signed out at once')
+  })
 
   t.test('each resource reaches its service (a misrouted path would be a 404 there)', async (t) => {
     const expected: [string, string, unknown][] = [
@@ -175,7 +215,7 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     })
     const { id } = (await long.json()) as { id: number }
     const gzipped = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
-      request(`${stack.url}/api/sites/${id}`, { headers: { 'accept-encoding': 'gzip' } }, (res) => {
+      request(`${stack.url}/api/sites/${id}`, { headers: { 'accept-encoding': 'gzip', authorization } }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk) => chunks.push(chunk))
         res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(chunks) }))
