@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { type AddressInfo, createServer } from 'node:net'
+import { queryableOf } from '@labtrack/cli'
+import { createAccount, createApiToken } from '@labtrack/db'
 import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, ROOT_DIR, withSql } from '@labtrack/db-tools'
 import autocannon from 'autocannon'
 import { serviceBundle } from '../packages/launcher/src/build-services.js'
 
 // pnpm bench:rss — the resident memory of one service process (site), idle
-// and after REQUESTS requests, as the TypeScript sources under tsx and as the
-// compiled bundle (`pnpm build` first), with and without source-mapped stack
-// traces. Figures to compare within one run; Linux only (/proc).
+// and after REQUESTS requests (a viewer's API token on each), as the TypeScript
+// sources under tsx and as the compiled bundle (`pnpm build` first), with and
+// without source-mapped stack traces. Figures to compare within one run; Linux only (/proc).
 const REQUESTS = Number(process.env.RSS_REQUESTS ?? 5000)
 const PATHS = ['/healthz', '/readyz', '/api/sites/1', '/api/sites?limit=10', '/api/sites/999999']
 
@@ -23,7 +25,7 @@ async function rssMiB(pid: number): Promise<number> {
   return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1]) / 1024
 }
 
-async function measure(databaseUrl: string, args: string[]) {
+async function measure(databaseUrl: string, token: string, args: string[]) {
   const port = await freePort()
   const started = Date.now()
   const child = spawn(process.execPath, args, {
@@ -44,12 +46,21 @@ async function measure(databaseUrl: string, args: string[]) {
     url: base,
     connections: 10,
     amount: REQUESTS,
+    headers: { authorization: `Bearer ${token}` },
     requests: PATHS.map((path) => ({ method: 'GET' as const, path })),
   })
   const loaded = await rssMiB(child.pid as number)
   child.kill('SIGTERM')
   await new Promise((resolve) => child.once('exit', resolve))
-  return { readyMs, idle, loaded, requests: result.requests.total, errors: result.errors + result.timeouts }
+  return {
+    readyMs,
+    idle,
+    loaded,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    ok: result['2xx'],
+    unexpected: result['5xx'] + result['1xx'] + result['3xx'],
+  }
 }
 
 /** A port nothing listens on now. */
@@ -64,12 +75,17 @@ async function freePort(): Promise<number> {
 const server = await openThrowawayServer()
 try {
   const database = await createTestDatabase(server.adminUrl)
-  await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
+  const token = await withSql(database.url, async (sql) => {
+    await sql.file(MOCK_DATA_SQL)
+    const db = queryableOf(sql)
+    const account = await createAccount(db, { name: 'bench', role: 'viewer', password: 'a password for the bench' })
+    return (await createApiToken(db, { name: 'bench', role: 'viewer', account })).token
+  })
   console.log(`site service, RSS in MiB, idle (1 s after ready) and after ${REQUESTS} requests (${PATHS.join(', ')}):`)
   for (const [label, args] of variants) {
-    const { readyMs, idle, loaded, requests, errors } = await measure(database.url, args)
+    const { readyMs, idle, loaded, requests, ok, errors, unexpected } = await measure(database.url, token, args)
     console.log(
-      `  ${label.padEnd(36)} ready in ${String(readyMs).padStart(5)} ms   idle ${idle.toFixed(1).padStart(6)}   after ${loaded.toFixed(1).padStart(6)}   (${requests} requests, ${errors} errors)`,
+      `  ${label.padEnd(36)} ready in ${String(readyMs).padStart(5)} ms   idle ${idle.toFixed(1).padStart(6)}   after ${loaded.toFixed(1).padStart(6)}   (${requests} requests: ${ok} 2xx, ${unexpected} neither 2xx nor 4xx, ${errors} errors)`,
     )
   }
   await database.drop()
