@@ -9,6 +9,7 @@ export const LOG_REDACTIONS = [
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
+  'headers["x-csrf-token"]',
   'password',
   '*.password',
   'body.password',

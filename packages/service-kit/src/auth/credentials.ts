@@ -38,6 +38,7 @@ export class CredentialChecker {
     private readonly pool: () => Queryable,
     private readonly idleSeconds: number,
     private readonly onTouchError: (error: unknown) => void,
+    private readonly maxRemembered = MAX_REMEMBERED,
   ) {}
 
   /** The actor the credentials stand for, or null when they are unknown, revoked or expired. */
@@ -64,7 +65,7 @@ export class CredentialChecker {
     if (now - seen < TOUCH_EVERY_MS) return
     this.touched.delete(key)
     this.touched.set(key, now)
-    if (this.touched.size > MAX_REMEMBERED) this.touched.delete(this.touched.keys().next().value as string)
+    if (this.touched.size > this.maxRemembered) this.touched.delete(this.touched.keys().next().value as string)
     // Not awaited: the request does not wait for the bookkeeping.
     write().catch(this.onTouchError)
   }
