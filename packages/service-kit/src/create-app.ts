@@ -13,6 +13,7 @@ import { jsonBodies } from './json-body.js'
 import { loggerOptions } from './logging.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
+import { securityHeaders } from './security-headers.js'
 import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
 
@@ -80,6 +81,8 @@ export async function createApp({
   unavailableWhileClosing(app)
   jsonBodies(app)
 
+  // Serving the UI itself (pnpm start, no nginx in front): the gateway's security headers, on every answer.
+  if (webRoot !== undefined) await securityHeaders(app)
   await app.register(problemErrors, { ui: webRoot !== undefined })
   await app.register(authentication, {
     publicReads: config.LABTRACK_PUBLIC_READS,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyPluginAsync } from 'fastify'
@@ -97,6 +97,25 @@ t.test('with a web root: files, index.html for UI routes, problems for API paths
   const api = await ui.inject('/api/unknown')
   t.equal(api.statusCode, 404)
   t.equal(api.headers['content-type'], PROBLEM)
+  // The gateway's security headers, exactly (nginx/labtrack.conf.template is their one source).
+  const template = await readFile(join(import.meta.dirname, '../../../nginx/labtrack.conf.template'), 'utf8')
+  const gateway = Object.fromEntries(
+    [
+      ...template.matchAll(
+        /^\s*add_header (Content-Security-Policy|X-Content-Type-Options|Referrer-Policy|X-Frame-Options) "?([^"]*?)"? always;/gm,
+      ),
+    ].map(([, name, value]) => [(name as string).toLowerCase(), value]),
+  )
+  t.equal(Object.keys(gateway).length, 4, 'the four headers are in the template')
+  for (const res of [index, api]) {
+    // Directives compare one by one: helmet writes "a;b" where nginx has "a; b".
+    const same = (value: unknown) => String(value).split(/;\s*/)
+    for (const [name, value] of Object.entries(gateway))
+      t.strictSame(same(res.headers[name]), same(value), `${name} as the gateway sends it`)
+    for (const extra of ['strict-transport-security', 'cross-origin-opener-policy', 'x-xss-protection', 'origin-agent-cluster']) {
+      t.notOk(res.headers[extra], `no ${extra} the gateway does not send`)
+    }
+  }
   const post = await ui.inject({ method: 'POST', url: '/freezers/1', payload: {} })
   t.equal(post.statusCode, 404, 'only GET and HEAD fall back')
   t.equal(post.headers['content-type'], PROBLEM)
