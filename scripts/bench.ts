@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { newSecret, secretHash, TOKEN_PREFIX } from '@labtrack/db'
 import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, withSql } from '@labtrack/db-tools'
 import { SERVICES } from '@labtrack/launcher/services'
 import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
@@ -20,9 +21,13 @@ interface Scenario {
   method?: 'GET' | 'POST'
   path: string
   body?: string
+  /** Sent without credentials (reads are open in this run: LABTRACK_PUBLIC_READS=true). */
+  anonymous?: boolean
 }
+// The first two compare the cost of checking a token on the same read.
 const SCENARIOS: Scenario[] = [
-  { name: 'GET one site', path: '/api/sites/1' },
+  { name: 'GET one site, no credentials', path: '/api/sites/1', anonymous: true },
+  { name: 'GET one site, with a token', path: '/api/sites/1' },
   { name: 'GET 100 sites', path: '/api/sites?limit=100&offset=200' },
   { name: 'GET instruments', path: '/api/instruments' },
   { name: 'GET 404', path: '/api/sites/999999' },
@@ -44,7 +49,11 @@ async function load(base: string, scenario: Scenario) {
   const result = await autocannon({
     url: `${base}${scenario.path}`,
     method: scenario.method ?? 'GET',
-    ...(scenario.body ? { body: scenario.body, headers: { 'content-type': 'application/json' } } : {}),
+    headers: {
+      ...(scenario.anonymous ? {} : { authorization: `Bearer ${TOKEN}` }),
+      ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(scenario.body ? { body: scenario.body } : {}),
     connections: CONNECTIONS,
     duration: SECONDS,
   })
@@ -61,16 +70,21 @@ async function load(base: string, scenario: Scenario) {
 
 const { adminUrl, stop: stopDatabase } = await openThrowawayServer()
 const db = await createTestDatabase(adminUrl)
+// An editor's API token, as a client of the API would send it.
+const TOKEN = newSecret(TOKEN_PREFIX)
 await withSql(db.url, async (sql) => {
   await sql.file(MOCK_DATA_SQL)
   await sql`INSERT INTO site (name, country) SELECT 'Bench site ' || n, 'NZ' FROM generate_series(1, 997) AS n`
+  await sql`WITH a AS (INSERT INTO account (name, role, password_hash) VALUES ('bench', 'editor', 'none') RETURNING id)
+    INSERT INTO api_token (name, account_id, role, token_hash) SELECT 'bench', id, 'editor', ${secretHash(TOKEN)} FROM a`
 })
+const OPEN_READS = { LABTRACK_PUBLIC_READS: true }
 
 const rows: Record<string, Record<string, string | number>> = {}
 const rssBefore = process.memoryUsage().rss
 
 // 1. One process: the three plugins mounted together.
-const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin) })
+const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin), settings: OPEN_READS })
 const base = await app.listen({ port: 0, host: '127.0.0.1' })
 for (const scenario of SCENARIOS) {
   const figures = await measure(base, scenario)
@@ -96,6 +110,7 @@ if (await findExecutable('nginx')) {
     runDir: join(tmpdir(), `labtrack-bench-stack-${process.pid}`),
     logLevel: 'warn',
     logFile: '/dev/null',
+    serviceEnv: { LABTRACK_PUBLIC_READS: 'true' },
   })
   for (const scenario of SCENARIOS) {
     const figures = await measure(stack.url, scenario)
@@ -115,6 +130,12 @@ console.log(
   `\nlabtrack bench: ${CONNECTIONS} connections, ${SECONDS} s a route, node ${process.version}, ${new Date().toISOString()}`,
 )
 console.table(rows)
+const open = rows['GET one site, no credentials'] as Record<string, number>
+const token = rows['GET one site, with a token'] as Record<string, number>
+for (const column of ['one process req/s', 'via nginx req/s']) {
+  if (open[column])
+    console.log(`cost of checking a token (${column}): ${((1 - token[column] / open[column]) * 100).toFixed(1)} % fewer requests`)
+}
 console.log(
   `one-process memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} MiB before load, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after (includes the load generator)`,
 )
