@@ -42,11 +42,26 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   t.match(output(), /created the tables and the example data/)
   t.match(output(), /database: DATABASE_URL/)
 
-  const sites = await fetch(`${base}/api/sites`)
+  // The first admin's generated password, printed once: the way in.
+  const password = /sign in as admin with the password: (\S+)/.exec(output())?.[1] ?? ''
+  t.match(password, /^[\w-]{16,}$/, 'a generated password is printed')
+  t.equal((await fetch(`${base}/api/sites`)).status, 401, 'nothing without signing in')
+  const signIn = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'admin', password }),
+  })
+  t.equal(signIn.status, 200, 'admin signs in with it')
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ')
+  const fetch_ = (path: string) => fetch(`${base}${path}`, { headers: { cookie } })
+  const sites = await fetch_('/api/sites')
   t.equal(sites.status, 200)
   t.equal(((await sites.json()) as { name: string }[])[0]?.name, 'Site 1', 'the example data is there')
   for (const path of ['/api/freezers', '/api/containers', '/api/computers', '/api/instruments', '/sites/']) {
-    t.equal((await fetch(`${base}${path}`)).status, 200, `${path}: all three services in one process`)
+    t.equal((await fetch_(path)).status, 200, `${path}: all three services in one process`)
   }
   const openapi = await fetch(`${base}/api/openapi.json`)
   t.equal(openapi.status, 200)
