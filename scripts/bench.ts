@@ -133,8 +133,9 @@ console.table(rows)
 const open = rows['GET one site, no credentials'] as Record<string, number>
 const token = rows['GET one site, with a token'] as Record<string, number>
 for (const column of ['one process req/s', 'via nginx req/s']) {
-  if (open[column])
-    console.log(`cost of checking a token (${column}): ${((1 - token[column] / open[column]) * 100).toFixed(1)} % fewer requests`)
+  const [without, withToken] = [open[column], token[column]]
+  if (without && withToken)
+    console.log(`cost of checking a token (${column}): ${((1 - withToken / without) * 100).toFixed(1)} % fewer requests`)
 }
 console.log(
   `one-process memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} MiB before load, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after (includes the load generator)`,

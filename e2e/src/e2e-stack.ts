@@ -54,6 +54,8 @@ export async function startE2eStack({ coverage = true } = {}): Promise<E2eStack>
     logFile,
     // The suites sign in often; the per-account throttle has a unit test of its own.
     serviceEnv: { LABTRACK_SIGN_IN_ATTEMPTS: '10000' },
+    // Under nyc, on a busy 2-core machine, a service may take longer than the default 30 s to be ready.
+    readyTimeoutMs: 90_000,
     ...(coverage ? { serviceCommand: coveredServiceCommand } : {}),
   })
   return {
