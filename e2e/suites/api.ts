@@ -186,6 +186,24 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     t.equal(huge.status, 413)
     t.match(huge.headers.get('content-type'), PROBLEM)
 
+    // Bytes that are not UTF-8 pass nginx untouched and are refused by the service: nothing stored, nothing replaced.
+    const notUtf8 = await get('/api/sites', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"name":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]),
+    })
+    t.equal(notUtf8.status, 400)
+    t.match(notUtf8.headers.get('content-type'), PROBLEM)
+    t.equal(((await notUtf8.json()) as { detail: string }).detail, 'the request body is not valid UTF-8')
+    t.strictSame(await stack.query`SELECT id FROM site WHERE name LIKE 'caf%'`, [], 'nothing stored')
+    const withBom = await get('/api/sites', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ name: 'café with a BOM' }))]),
+    })
+    t.equal(withBom.status, 201, 'a BOM before the JSON is accepted')
+    t.equal(((await withBom.json()) as { name: string }).name, 'café with a BOM')
+
     const blocked = await get('/api/sites/1', { method: 'DELETE' })
     t.equal(blocked.status, 409)
     t.match(((await blocked.json()) as { detail: string }).detail, /^site 1 still has \d+ freezers and 2 computers$/)
