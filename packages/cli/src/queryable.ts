@@ -8,8 +8,14 @@ import type postgres from 'postgres'
 export function queryableOf(sql: postgres.Sql): Queryable {
   return {
     query: async (text, values = []) => {
-      const rows = await sql.unsafe(text, values as postgres.ParameterOrJSON<never>[])
-      return { rows: [...rows], rowCount: rows.count, command: rows.command, oid: 0, fields: [] } as never
+      try {
+        const rows = await sql.unsafe(text, values as postgres.ParameterOrJSON<never>[])
+        return { rows: [...rows], rowCount: rows.count, command: rows.command, oid: 0, fields: [] } as never
+      } catch (error) {
+        // pg calls the violated constraint `constraint`, postgres.js `constraint_name`; @labtrack/db
+        // reads pg's to say what is taken ("a user with this name already exists").
+        throw Object.assign(error as object, { constraint: (error as { constraint_name?: string }).constraint_name })
+      }
     },
   }
 }
