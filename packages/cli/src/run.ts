@@ -44,8 +44,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<strin
       }
       return context.withDatabase((db) => createToken(db, request))
     }
-    case 'token revoke':
-      return context.withDatabase((db) => revokeToken(db, need(subject, 'NAME')))
+    case 'token revoke': {
+      const name = need(subject, 'NAME')
+      return context.withDatabase((db) => revokeToken(db, name))
+    }
     default:
       if (group === 'setup' && action === undefined) {
         return context.withDatabase(async (_db, url) =>
