@@ -6,7 +6,7 @@ type Input = Readable & { isTTY?: boolean; setRawMode?: (raw: boolean) => unknow
 export async function readPiped(input: Readable): Promise<string> {
   let text = ''
   for await (const chunk of input) text += chunk
-  return text.split(/\r?\n/)[0] ?? ''
+  return text.split(/\r?\n/, 1).join('')
 }
 
 /** Asks on the terminal without echoing what is typed; Ctrl-C aborts. */

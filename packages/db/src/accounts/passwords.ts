@@ -7,6 +7,10 @@ const PARAMS = { N: 2 ** 15, r: 8, p: 1 }
 const KEY_LENGTH = 32
 const SALT_LENGTH = 16
 const PREFIX = 'scrypt'
+// The most a stored hash may ask for: 32 times today's memory, 16 times its work.
+const MAX_N = 2 ** 20
+const MAX_R = 16
+const MAX_P = 16
 
 function derive(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r }
@@ -26,6 +30,8 @@ export async function hashPassword(password: string): Promise<string> {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [prefix, N, r, p, salt, key] = stored.split('$')
   if (prefix !== PREFIX || !salt || !key) return false
+  // A tampered row must not make a check allocate gigabytes: at most 2^20 (anything above is refused).
+  if (!(Number(N) <= MAX_N && Number(r) <= MAX_R && Number(p) <= MAX_P)) return false
   const expected = Buffer.from(key, 'base64url')
   const actual = await derive(password, Buffer.from(salt, 'base64url'), { N: Number(N), r: Number(r), p: Number(p) })
   return actual.length === expected.length && timingSafeEqual(actual, expected)
