@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { Queryable } from '@labtrack/db'
+import { ACCOUNT_NAME_PATTERN, PATTERN_MESSAGES, type Queryable } from '@labtrack/db'
 import { createToken, revokeToken } from './commands/tokens.js'
 import { addUser, listUsers, parseRole, setPassword } from './commands/users.js'
 import { setupDatabase } from './setup.js'
@@ -21,9 +21,15 @@ export async function runCli(argv: string[], context: CliContext): Promise<strin
     if (!value) throw new UsageError(`${command}: ${what} is missing`)
     return value
   }
+  // A new name is checked here, so the answer says what is wrong rather than what the database refused.
+  const newName = (value: string | undefined, what: string) => {
+    const name = need(value, what)
+    if (!new RegExp(ACCOUNT_NAME_PATTERN).test(name)) throw new UsageError(`${what} ${PATTERN_MESSAGES[ACCOUNT_NAME_PATTERN]}`)
+    return name
+  }
   switch (command) {
     case 'user add': {
-      const name = need(subject, 'NAME')
+      const name = newName(subject, 'NAME')
       const role = parseRole(values.role)
       const password = await context.readPassword()
       return context.withDatabase((db) => addUser(db, name, role, password))
@@ -37,7 +43,7 @@ export async function runCli(argv: string[], context: CliContext): Promise<strin
     }
     case 'token create': {
       const request = {
-        name: need(values.name, '--name'),
+        name: newName(values.name, '--name'),
         role: parseRole(values.role),
         user: values.user ?? 'admin',
         ...(values.expires ? { expires: values.expires } : {}),

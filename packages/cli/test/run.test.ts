@@ -28,6 +28,8 @@ t.test('a bad command line is a UsageError, and nothing is asked or opened', asy
     [['token', 'create', '--role', 'viewer'], 'token create: --name is missing'],
     [['token', 'create', '--name', 'ci'], '--role must be one of viewer, editor, admin'],
     [['token', 'revoke'], 'token revoke: NAME is missing'],
+    [['user', 'add', 'bad name', '--role', 'viewer'], 'NAME must be 1 to 64 letters, digits and _ . @ - (not first)'],
+    [['token', 'create', '--name', 'c i', '--role', 'viewer'], '--name must be 1 to 64 letters, digits and _ . @ - (not first)'],
     [['user', 'list', '--bogus'], /Unknown option '--bogus'/],
     [['user', 'add', 'bob', '--role'], /Option '--role <value>' argument missing/],
     [['setup', '--example-data=yes'], /does not take an argument/],
