@@ -101,6 +101,6 @@ t.test('readPassword on a terminal refuses a second answer that differs, or Ctrl
     const password = readPassword(terminal.input, terminal.output)
     await terminal.typeAfter('password: ', 'the first password\r')
     await terminal.typeAfter('again: ', again as string)
-    await t.rejects(password, { message }, message)
+    await t.rejects(password, { message: message as string }, String(message))
   }
 })

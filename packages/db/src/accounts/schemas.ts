@@ -43,7 +43,7 @@ export const ApiTokenInput = Type.Object(
   {
     name: AccountName,
     role: RoleSchema,
-    user: Type.Optional(Type.String({ description: 'the user the token acts for; default: whoever creates it' })),
+    user: Type.Optional({ ...AccountName, description: 'the user the token acts for; default: whoever creates it' }),
     expires_at: Type.Optional(Timestamp),
   },
   { additionalProperties: false, title: 'ApiTokenInput' },
@@ -75,7 +75,7 @@ export const Me = Type.Object(
 export type Me = Static<typeof Me>
 
 export const SignIn = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 1024 }) },
+  { name: AccountName, password: Type.String({ minLength: 1, maxLength: 1024 }) },
   { additionalProperties: false, title: 'SignIn' },
 )
 export type SignIn = Static<typeof SignIn>

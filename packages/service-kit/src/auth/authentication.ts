@@ -90,7 +90,10 @@ export const authentication = fp<AuthOptions>(
         return
       }
       const needs = access === 'viewer' ? 'Needs a signed-in user or an API token (any role).' : `Needs the ${access} role.`
-      route.schema.description = [route.schema.description, needs].filter(Boolean).join(' ')
+      // The automatic HEAD route shares its GET's schema: say it once.
+      if (!route.schema.description?.includes(needs)) {
+        route.schema.description = [route.schema.description, needs].filter(Boolean).join(' ')
+      }
       route.schema.security = CREDENTIALS_REQUIRED
       route.schema.response = { ...(route.schema.response as object), ...problems(401, 403) }
     })

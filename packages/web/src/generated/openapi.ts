@@ -12,7 +12,7 @@ export interface paths {
     }
     /**
      * List sites: filter, sort and page
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listSites']
     put?: never
@@ -36,7 +36,7 @@ export interface paths {
     }
     /**
      * Get a site
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['getSite']
     /**
@@ -68,7 +68,7 @@ export interface paths {
     }
     /**
      * Every site's computers and freezers, by site, then kind, then id
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listInstruments']
     put?: never
@@ -88,7 +88,7 @@ export interface paths {
     }
     /**
      * One site's computers and freezers
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listSiteInstruments']
     put?: never
@@ -108,7 +108,7 @@ export interface paths {
     }
     /**
      * All sites (seed URL)
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['seedListSites']
     put?: never
@@ -128,7 +128,7 @@ export interface paths {
     }
     /**
      * A page of sites (seed URL; limit 0 = all)
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['seedListSitesPage']
     put?: never
@@ -148,7 +148,7 @@ export interface paths {
     }
     /**
      * One site (seed URL)
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['seedGetSite']
     put?: never
@@ -176,7 +176,7 @@ export interface paths {
     }
     /**
      * All instruments (seed URL and keys)
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['seedListInstruments']
     put?: never
@@ -196,7 +196,7 @@ export interface paths {
     }
     /**
      * A page of instruments (seed URL and keys; limit 0 = all)
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['seedListInstrumentsPage']
     put?: never
@@ -234,7 +234,7 @@ export interface paths {
     }
     /**
      * Who is signed in (or whose token this is), with the CSRF token for a session
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['getMe']
     put?: never
@@ -254,7 +254,7 @@ export interface paths {
     }
     /**
      * List users, by name
-     * @description Needs the admin role. Needs the admin role.
+     * @description Needs the admin role.
      */
     get: operations['listUsers']
     put?: never
@@ -302,7 +302,7 @@ export interface paths {
     }
     /**
      * List API tokens (revoked ones too), by name; never their secrets
-     * @description Needs the admin role. Needs the admin role.
+     * @description Needs the admin role.
      */
     get: operations['listTokens']
     put?: never
@@ -346,7 +346,7 @@ export interface paths {
     }
     /**
      * List freezers: filter, sort and page
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listFreezers']
     put?: never
@@ -370,7 +370,7 @@ export interface paths {
     }
     /**
      * Get a freezer
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['getFreezer']
     /**
@@ -402,7 +402,7 @@ export interface paths {
     }
     /**
      * List containers: filter, sort and page
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listContainers']
     put?: never
@@ -426,7 +426,7 @@ export interface paths {
     }
     /**
      * Get a container
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['getContainer']
     /**
@@ -458,7 +458,7 @@ export interface paths {
     }
     /**
      * List computers: filter, sort and page
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listComputers']
     put?: never
@@ -482,7 +482,7 @@ export interface paths {
     }
     /**
      * Get a computer
-     * @description Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).
+     * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['getComputer']
     /**
@@ -576,6 +576,7 @@ export interface components {
     }
     /** SignIn */
     SignIn: {
+      /** @description letters, digits and _ . @ - (not first), at most 64 */
       name: string
       password: string
     }

@@ -136,6 +136,7 @@ Object {
           },
           "user": Object {
             "description": "the user the token acts for; default: whoever creates it",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
             "type": "string",
           },
         },
@@ -684,8 +685,8 @@ Object {
         "additionalProperties": false,
         "properties": Object {
           "name": Object {
-            "maxLength": 64,
-            "minLength": 1,
+            "description": "letters, digits and _ . @ - (not first), at most 64",
+            "pattern": "^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$",
             "type": "string",
           },
           "password": Object {
@@ -1093,7 +1094,7 @@ Object {
   "paths": Object {
     "/api/computers": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listComputers",
         "parameters": Array [
           Object {
@@ -1760,7 +1761,7 @@ Object {
         ],
       },
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "getComputer",
         "parameters": Array [
           Object {
@@ -2233,7 +2234,7 @@ Object {
     },
     "/api/containers": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listContainers",
         "parameters": Array [
           Object {
@@ -2894,7 +2895,7 @@ Object {
         ],
       },
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "getContainer",
         "parameters": Array [
           Object {
@@ -3367,7 +3368,7 @@ Object {
     },
     "/api/freezers": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listFreezers",
         "parameters": Array [
           Object {
@@ -3995,7 +3996,7 @@ Object {
         ],
       },
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "getFreezer",
         "parameters": Array [
           Object {
@@ -4448,7 +4449,7 @@ Object {
     },
     "/api/instruments": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listInstruments",
         "parameters": Array [
           Object {
@@ -4546,7 +4547,7 @@ Object {
     },
     "/api/me": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "getMe",
         "responses": Object {
           "200": Object {
@@ -4721,7 +4722,7 @@ Object {
     },
     "/api/sites": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listSites",
         "parameters": Array [
           Object {
@@ -5748,7 +5749,7 @@ Object {
         ],
       },
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "getSite",
         "parameters": Array [
           Object {
@@ -6181,7 +6182,7 @@ Object {
     },
     "/api/sites/{id}/instruments": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "listSiteInstruments",
         "parameters": Array [
           Object {
@@ -6299,7 +6300,7 @@ Object {
     },
     "/api/tokens": Object {
       "get": Object {
-        "description": "Needs the admin role. Needs the admin role.",
+        "description": "Needs the admin role.",
         "operationId": "listTokens",
         "parameters": Array [
           Object {
@@ -6600,7 +6601,7 @@ Object {
     },
     "/api/users": Object {
       "get": Object {
-        "description": "Needs the admin role. Needs the admin role.",
+        "description": "Needs the admin role.",
         "operationId": "listUsers",
         "parameters": Array [
           Object {
@@ -7031,7 +7032,7 @@ Object {
     },
     "/instruments": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "seedListInstruments",
         "responses": Object {
           "200": Object {
@@ -7094,7 +7095,7 @@ Object {
     },
     "/instruments/{offset}/{limit}": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "seedListInstrumentsPage",
         "parameters": Array [
           Object {
@@ -7283,7 +7284,7 @@ Object {
         ],
       },
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "seedGetSite",
         "parameters": Array [
           Object {
@@ -7575,7 +7576,7 @@ Object {
     },
     "/sites": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "seedListSites",
         "responses": Object {
           "200": Object {
@@ -7638,7 +7639,7 @@ Object {
     },
     "/sites/{offset}/{limit}": Object {
       "get": Object {
-        "description": "Needs a signed-in user or an API token (any role). Needs a signed-in user or an API token (any role).",
+        "description": "Needs a signed-in user or an API token (any role).",
         "operationId": "seedListSitesPage",
         "parameters": Array [
           Object {
