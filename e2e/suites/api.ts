@@ -44,6 +44,12 @@ export async function apiSuite(t: Test, stack: E2eStack) {
       headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
     })
     t.equal(made.status, 201, 'with the CSRF token')
+    // Removed again, so the suites after this one see the example sites only.
+    const removed = await asBrowser(made.headers.get('location') as string, {
+      method: 'DELETE',
+      headers: { 'x-csrf-token': csrf },
+    })
+    t.equal(removed.status, 204)
     t.equal((await asBrowser('/api/session', { method: 'DELETE' })).status, 204)
     t.equal((await asBrowser('/api/sites/1')).status, 401, 'signed out at once')
   })

@@ -26,7 +26,7 @@ export interface TestAppOptions {
 }
 
 /** One user and one token per role, straight into the database (the users cannot sign in: no password). */
-async function createTestTokens(sql: postgres.Sql): Promise<Record<Role, string>> {
+export async function createTestTokens(sql: postgres.Sql): Promise<Record<Role, string>> {
   const tokens = {} as Record<Role, string>
   for (const role of ROLES) {
     const token = newSecret(TOKEN_PREFIX)

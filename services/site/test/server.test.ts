@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { request } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { createTestDatabase } from '@labtrack/db-tools'
+import { createTestDatabase, withSql } from '@labtrack/db-tools'
+import { createTestTokens } from '@labtrack/service-kit/testing'
 import t from 'tap'
 
 // The launcher as an operator runs it: its own process, configured by the environment.
@@ -44,6 +45,7 @@ t.test('a bad configuration stops the launcher with one line', async (t) => {
 t.test('SIGTERM lets a request in flight finish, then the process exits 0', async (t) => {
   const database = await createTestDatabase(process.env.DATABASE_URL as string)
   t.teardown(() => database.drop())
+  const { editor } = await withSql(database.url, (sql) => createTestTokens(sql))
   const child = launch({ DATABASE_URL: database.url, PORT: '0', LOG_LEVEL: 'info' })
   t.teardown(() => child.kill('SIGKILL'))
   const port = await listening(child)
@@ -54,7 +56,11 @@ t.test('SIGTERM lets a request in flight finish, then the process exits 0', asyn
     port,
     method: 'POST',
     path: '/api/sites',
-    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    headers: {
+      authorization: `Bearer ${editor}`,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    },
   })
   const response = once(req, 'response')
   req.write(body.slice(0, 10))
