@@ -209,6 +209,7 @@ export async function apiSuite(t: Test, stack: E2eStack) {
     })
     t.equal(withBom.status, 201, 'a BOM before the JSON is accepted')
     t.equal(((await withBom.json()) as { name: string }).name, 'café with a BOM')
+    t.equal((await get(withBom.headers.get('location') as string, { method: 'DELETE' })).status, 204)
 
     const blocked = await get('/api/sites/1', { method: 'DELETE' })
     t.equal(blocked.status, 409)
