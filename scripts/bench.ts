@@ -1,10 +1,10 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { newSecret, secretHash, TOKEN_PREFIX } from '@labtrack/db'
 import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, withSql } from '@labtrack/db-tools'
 import { SERVICES } from '@labtrack/launcher/services'
 import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
 import { createApp } from '@labtrack/service-kit'
+import { createTestTokens } from '@labtrack/service-kit/testing'
 import autocannon from 'autocannon'
 
 // pnpm bench: throughput and latency of the main routes, in one process (as
@@ -71,12 +71,11 @@ async function load(base: string, scenario: Scenario) {
 const { adminUrl, stop: stopDatabase } = await openThrowawayServer()
 const db = await createTestDatabase(adminUrl)
 // An editor's API token, as a client of the API would send it.
-const TOKEN = newSecret(TOKEN_PREFIX)
+let TOKEN = ''
 await withSql(db.url, async (sql) => {
   await sql.file(MOCK_DATA_SQL)
   await sql`INSERT INTO site (name, country) SELECT 'Bench site ' || n, 'NZ' FROM generate_series(1, 997) AS n`
-  await sql`WITH a AS (INSERT INTO account (name, role, password_hash) VALUES ('bench', 'editor', 'none') RETURNING id)
-    INSERT INTO api_token (name, account_id, role, token_hash) SELECT 'bench', id, 'editor', ${secretHash(TOKEN)} FROM a`
+  TOKEN = (await createTestTokens(sql)).editor
 })
 const OPEN_READS = { LABTRACK_PUBLIC_READS: true }
 

@@ -1,6 +1,6 @@
 import { first, page, type Queryable, run } from '../queryable.js'
 import type { Page, PageOf } from '../schemas/common.js'
-import { lowerRole, type Role, roleAllows } from './roles.js'
+import { lowerRole, type Role, roleAllows, withArticle } from './roles.js'
 import type { ApiToken, NewApiToken } from './schemas.js'
 import { newSecret, secretHash, TOKEN_PREFIX } from './secrets.js'
 
@@ -19,7 +19,7 @@ export interface NewTokenRequest {
 export function tokenRoleRefusal(account: { name: string; role: Role }, role: Role): string | undefined {
   return roleAllows(account.role, role)
     ? undefined
-    : `a token cannot have a higher role than its user: ${account.name} is ${/^[aeiou]/.test(account.role) ? 'an' : 'a'} ${account.role}`
+    : `a token cannot have a higher role than its user: ${account.name} is ${withArticle(account.role)}`
 }
 
 /** Creates a token; its secret is in the answer and nowhere else (the database keeps its hash). */

@@ -21,3 +21,8 @@ export function roleAllows(has: Role, needs: Role): boolean {
 export function lowerRole(a: Role, b: Role): Role {
   return roleAllows(a, b) ? b : a
 }
+
+/** "an admin", "an editor", "a viewer": a role as a sentence names it. */
+export function withArticle(role: Role): string {
+  return `${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}`
+}

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyRateLimit from '@fastify/rate-limit'
-import { type Queryable, roleAllows, type SessionLimits } from '@labtrack/db'
+import { type Queryable, roleAllows, type SessionLimits, withArticle } from '@labtrack/db'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { ProblemError, problem } from '../problem.js'
@@ -42,12 +42,10 @@ export function unauthenticated(detail: string, reply?: FastifyReply, error?: 'i
   return new ProblemError(problem('unauthenticated', detail))
 }
 
-const article = (role: string) => (/^[aeiou]/.test(role) ? 'an' : 'a')
-
 function forbidden(actor: Actor, needs: Access): ProblemError {
   const who = actor.via === 'token' ? `the token ${actor.token} (of ${actor.name})` : actor.name
   return new ProblemError(
-    problem('forbidden', `this needs the ${needs} role; ${who} is ${article(actor.role)} ${actor.role}`, {
+    problem('forbidden', `this needs the ${needs} role; ${who} is ${withArticle(actor.role)}`, {
       required_role: needs,
     }),
   )

@@ -1,18 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { IdParams, Instrument, listInstruments, resourceStore, site } from '@labtrack/db'
-import { ListOf, notFound, pageParameters, problems, refTo, sendPage } from '@labtrack/service-kit'
-import { Type } from '@sinclair/typebox'
+import { ListOf, notFound, OffsetPageQuery, offsetPage, problems, refTo, sendPage } from '@labtrack/service-kit'
 
 const tags = ['instruments']
 const sites = resourceStore(site)
-const PageQuery = Type.Object(pageParameters, { additionalProperties: false })
 const Instruments = ListOf(refTo('Instrument', Instrument))
 
 /** The seed's UNION view: computers and freezers of every site, or of one. */
 export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  // ajv has filled in the default limit; offset has none (it is optional for the list language's sake).
-  const page = (query: { limit?: number; offset?: number }) => ({ limit: query.limit as number, offset: query.offset ?? 0 })
-
   app.get(
     '/api/instruments',
     {
@@ -20,12 +15,12 @@ export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'listInstruments',
         summary: "Every site's computers and freezers, by site, then kind, then id",
-        querystring: PageQuery,
+        querystring: OffsetPageQuery,
         response: { 200: Instruments, ...problems(400, 503) },
       },
     },
     async (request, reply) => {
-      const paging = page(request.query)
+      const paging = offsetPage(request.query)
       return sendPage({ url: request.url, query: paging }, reply, await listInstruments(app.pg, null, paging))
     },
   )
@@ -38,12 +33,12 @@ export const instrumentsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listSiteInstruments',
         summary: "One site's computers and freezers",
         params: IdParams,
-        querystring: PageQuery,
+        querystring: OffsetPageQuery,
         response: { 200: Instruments, ...problems(400, 404, 503) },
       },
     },
     async (request, reply) => {
-      const paging = page(request.query)
+      const paging = offsetPage(request.query)
       const rows = await listInstruments(app.pg, request.params.id, paging)
       // An empty first page may mean "no instruments" or "no such site".
       if (rows.rows.length === 0 && !(await sites.get(app.pg, request.params.id))) throw notFound('site', request.params.id)

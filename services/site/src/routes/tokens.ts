@@ -14,18 +14,17 @@ import {
   ListOf,
   NoContent,
   notFound,
+  OffsetPageQuery,
+  offsetPage,
   ProblemError,
-  pageParameters,
   problem,
   problems,
   refTo,
   sendPage,
 } from '@labtrack/service-kit'
-import { Type } from '@sinclair/typebox'
 
 const tags = ['tokens']
 const config = { access: 'admin' as const }
-const PageQuery = Type.Object(pageParameters, { additionalProperties: false })
 
 /** API tokens, managed by an admin: named, tied to a user, a role no higher than theirs, optional expiry, revocable. */
 export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -41,12 +40,12 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'listTokens',
         summary: 'List API tokens (revoked ones too), by name; never their secrets',
-        querystring: PageQuery,
+        querystring: OffsetPageQuery,
         response: { 200: ListOf(refTo('ApiToken', ApiToken)), ...problems(400, 503) },
       },
     },
     async (request, reply) => {
-      const paging = { limit: request.query.limit as number, offset: request.query.offset ?? 0 }
+      const paging = offsetPage(request.query)
       return sendPage({ url: request.url, query: paging }, reply, await listApiTokens(app.pg, paging))
     },
   )

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { createAccount, deleteAccount, IdParams, listAccounts, User, UserInput, UserPatch, updateAccount } from '@labtrack/db'
-import { ListOf, NoContent, notFound, pageParameters, problems, refTo, sendPage } from '@labtrack/service-kit'
-import { Type } from '@sinclair/typebox'
+import { ListOf, NoContent, notFound, OffsetPageQuery, offsetPage, problems, refTo, sendPage } from '@labtrack/service-kit'
 
 const tags = ['users']
 const config = { access: 'admin' as const }
-const PageQuery = Type.Object(pageParameters, { additionalProperties: false })
 const UserRef = refTo('User', User)
 
 /** Accounts, managed by an admin: who may sign in, with which role. Passwords are never shown. */
@@ -22,12 +20,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         operationId: 'listUsers',
         summary: 'List users, by name',
-        querystring: PageQuery,
+        querystring: OffsetPageQuery,
         response: { 200: ListOf(UserRef), ...problems(400, 503) },
       },
     },
     async (request, reply) => {
-      const paging = { limit: request.query.limit as number, offset: request.query.offset ?? 0 }
+      const paging = offsetPage(request.query)
       return sendPage({ url: request.url, query: paging }, reply, await listAccounts(app.pg, paging))
     },
   )
