@@ -3,7 +3,14 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
-import { embeddedDataDir, openLocalDatabase, openThrowawayServer, startEmbeddedPostgres, withSql } from '../src/index.js'
+import {
+  embeddedDataDir,
+  openLocalDatabase,
+  openThrowawayServer,
+  runningEmbeddedPostgres,
+  startEmbeddedPostgres,
+  withSql,
+} from '../src/index.js'
 
 async function tempDir() {
   const dir = await mkdtemp(join(tmpdir(), 'labtrack-embedded-test-'))
@@ -82,4 +89,27 @@ t.test('as root, a data folder under a private folder is made reachable, and the
     ),
     'the change is logged',
   )
+})
+
+t.test('a cluster another process started is found and used, and left running', async (t) => {
+  const root = await tempDir()
+  const dataDir = join(root, 'postgres')
+  t.equal(await runningEmbeddedPostgres(dataDir), undefined, 'nothing runs there yet')
+  const cluster = await startEmbeddedPostgres(dataDir)
+  t.teardown(() => cluster.stop())
+  const found = await runningEmbeddedPostgres(dataDir, 'postgres')
+  t.equal(found?.replace(/:\d+\//, ':P/'), cluster.url().replace(/:\d+\//, ':P/'))
+  t.equal(found, cluster.url(), 'the same port, from postmaster.pid')
+  const local = await openLocalDatabase({ LABTRACK_DATA_DIR: root })
+  t.match(local.description, /^the running embedded database in /)
+  await local.stop()
+  const rows = await withSql(cluster.url(), (sql) => sql`SELECT 1 AS one`)
+  t.strictSame([...rows], [{ one: 1 }], 'stopping the borrower leaves the cluster running')
+
+  const stale = join(root, 'stale')
+  await mkdir(stale)
+  await writeFile(join(stale, 'postmaster.pid'), '999999999\n/x\n0\n5432\n')
+  t.equal(await runningEmbeddedPostgres(stale), undefined, 'a pid file of a process that is gone')
+  await writeFile(join(stale, 'postmaster.pid'), 'garbage\n')
+  t.equal(await runningEmbeddedPostgres(stale), undefined, 'a pid file that is not one')
 })
