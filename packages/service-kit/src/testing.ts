@@ -68,7 +68,7 @@ export async function buildTestApp(
   const database = await createTestDatabase(adminUrl)
   if (exampleData) await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
   const app = await createApp({ databaseUrl: database.url, services, settings })
-  const sql = postgres(database.url, { max: 2, onnotice: () => {} })
+  const sql = postgres(database.url, { max: 2 })
   const tokens = await createTestTokens(sql)
   const headersOf = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` })
   injectAs(app, as === 'anonymous' ? undefined : headersOf(as).authorization)

@@ -6,6 +6,7 @@ import { accessOf } from '../src/auth/access.js'
 import { actorLabel } from '../src/auth/actor.js'
 import { CredentialChecker } from '../src/auth/credentials.js'
 import { createApp } from '../src/create-app.js'
+import { LOG_REDACTIONS, loggerOptions } from '../src/logging.js'
 import { buildTestApp } from '../src/testing.js'
 
 t.test('the one rule for what a route needs: its declaration, else viewer reads and editor writes', async (t) => {
@@ -56,6 +57,14 @@ t.test('logs carry the actor and never credentials or passwords', async (t) => {
   t.match(log, /"name":"kept"/, 'the rest of what was logged stays')
   const completed = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request completed')
   t.match(completed, { res: { statusCode: 200, actor: 'token:test-editor' } }, 'the completed request names its actor')
+})
+
+t.test('logger options: none stays none; true and an object both get the redaction', async (t) => {
+  t.equal(loggerOptions(false), false)
+  for (const given of [true, { level: 'warn' }] as const) {
+    t.match(loggerOptions(given), { redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, JSON.stringify(given))
+  }
+  t.match(loggerOptions({ level: 'warn' }), { level: 'warn' }, "the caller's options are kept")
 })
 
 /** A stand-in database: answers the credential lookups, records the touches. */

@@ -1,6 +1,7 @@
 import { connect } from 'node:net'
 import type { FastifyPluginAsync } from 'fastify'
 import t from 'tap'
+import { clientErrorHandler } from '../src/client-errors.js'
 import { createApp } from '../src/create-app.js'
 import { buildTestApp, expectProblem } from '../src/testing.js'
 
@@ -48,6 +49,30 @@ t.test('a UTF-8 BOM before the JSON is dropped; other text is kept exactly', asy
 
 t.test('the pool size and statement_timeout come from the settings', async (t) => {
   t.strictSame((await app.inject('/api/settings')).json(), { statement_timeout: '1234ms', pool: 3 })
+  const { app: unlimited } = await buildTestApp(t, [echo], { settings: { DATABASE_STATEMENT_TIMEOUT_MS: 0 } })
+  t.equal((await unlimited.inject('/api/settings')).json().statement_timeout, '0', '0: no limit')
+})
+
+t.test('a client error on a socket that is gone or closing writes nothing', async (t) => {
+  const socket = (destroyed: boolean, writable: boolean) => {
+    const calls: string[] = []
+    return {
+      destroyed,
+      writable,
+      write: () => calls.push('write'),
+      destroy: () => calls.push('destroy'),
+      calls,
+    }
+  }
+  const reset = socket(false, true)
+  clientErrorHandler(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), reset as never)
+  t.strictSame(reset.calls, [], 'a reset connection: nothing to answer')
+  const gone = socket(true, false)
+  clientErrorHandler(new Error('parse'), gone as never)
+  t.strictSame(gone.calls, [], 'a destroyed socket: nothing')
+  const closing = socket(false, false)
+  clientErrorHandler(new Error('parse'), closing as never)
+  t.strictSame(closing.calls, ['destroy'], 'a socket no longer writable is only closed')
 })
 
 /** Sends raw bytes to a listening app and collects everything it answers until it closes the connection. */

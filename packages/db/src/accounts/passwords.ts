@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto'
+import { promisify } from 'node:util'
 
 // scrypt (memory-hard) at N=2^15, r=8: 32 MiB and some 50-100 ms per hash on
 // one core, OWASP's recommended floor. The parameters are stored with each
@@ -12,11 +13,15 @@ const MAX_N = 2 ** 20
 const MAX_R = 16
 const MAX_P = 16
 
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  length: number,
+  options: ScryptOptions,
+) => Promise<Buffer>
+
 function derive(password: string, salt: Buffer, { N, r, p }: { N: number; r: number; p: number }): Promise<Buffer> {
-  const options: ScryptOptions = { N, r, p, maxmem: 256 * N * r }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key))),
-  )
+  return scryptAsync(password.normalize('NFC'), salt, KEY_LENGTH, { N, r, p, maxmem: 256 * N * r })
 }
 
 /** `scrypt$N$r$p$salt$hash` (base64url), with a fresh random salt. */
