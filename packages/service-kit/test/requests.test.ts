@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import t from 'tap'
 import { clientErrorHandler } from '../src/client-errors.js'
 import { createApp } from '../src/create-app.js'
-import { buildTestApp, expectProblem } from '../src/testing.js'
+import { buildTestApp, eventually, expectProblem } from '../src/testing.js'
 
 // Routes open to anyone, so these tests are about the request, not who sends it.
 const open = { config: { access: 'public' as const } }
@@ -177,3 +177,10 @@ t.test(
     })
   },
 )
+
+t.test('eventually: true once the check is, false when it never is within its tries', async (t) => {
+  let calls = 0
+  t.equal(await eventually(async () => ++calls === 3), true)
+  t.equal(calls, 3)
+  t.equal(await eventually(async () => false, 2), false)
+})

@@ -1,4 +1,4 @@
-import { buildTestApp, expectProblem } from '@labtrack/service-kit/testing'
+import { buildTestApp, eventually, expectProblem } from '@labtrack/service-kit/testing'
 import t from 'tap'
 import { siteService } from '../../src/app.js'
 
@@ -148,13 +148,11 @@ t.test('a session ends when idle too long and, used or not, after its maximum ag
   const fresh = await signIn(vic.name, vic.password)
   await sql`UPDATE account_session SET last_seen_at = now() - interval '119 minutes'`
   t.equal((await app.inject({ url: '/api/me', headers: { cookie: fresh.cookie } })).statusCode, 200, 'within the idle time')
-  // The record is written after the answer (the request does not wait for it): poll for it, bounded.
-  let recent = false
-  for (let i = 0; i < 100 && !recent; i++) {
+  // The record is written after the answer (the request does not wait for it).
+  const recent = await eventually(async () => {
     const [seen] = await sql`SELECT max(last_seen_at) > now() - interval '1 minute' AS recent FROM account_session`
-    recent = seen?.recent === true
-    if (!recent) await new Promise((resolve) => setTimeout(resolve, 20))
-  }
+    return seen?.recent === true
+  })
   t.ok(recent, 'using a session records it, so its idle time starts again')
 })
 

@@ -1,4 +1,4 @@
-import { buildTestApp, expectInvalid, expectProblem } from '@labtrack/service-kit/testing'
+import { buildTestApp, eventually, expectInvalid, expectProblem } from '@labtrack/service-kit/testing'
 import t from 'tap'
 import { siteService } from '../../src/app.js'
 
@@ -66,8 +66,12 @@ t.test('tokens: the secret once, only a hash stored, role capped by the user, la
   t.notMatch((await app.inject('/api/tokens')).body, new RegExp(token.slice(3, 20)), 'never listed')
   const used = await app.inject({ url: '/api/me', headers: { authorization: `Bearer ${token}` } })
   t.strictSame(used.json(), { name: 'ci-owner', role: 'editor', via: 'token', token: 'ci' })
-  const [seen] = await sql`SELECT last_used_at IS NOT NULL AS used FROM api_token WHERE name = 'ci'`
-  t.equal(seen?.used, true, 'last use recorded')
+  // Recorded after the answer (the request does not wait for it).
+  const recorded = await eventually(async () => {
+    const [seen] = await sql`SELECT last_used_at IS NOT NULL AS used FROM api_token WHERE name = 'ci'`
+    return seen?.used === true
+  })
+  t.equal(recorded, true, 'last use recorded')
   const tooHigh = await post('/api/tokens', { name: 'ci-admin', role: 'admin', user: 'ci-owner' })
   expectProblem(t, tooHigh, 422, 'unprocessable', 'a token cannot have a higher role than its user: ci-owner is an editor')
   expectProblem(
