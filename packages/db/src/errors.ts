@@ -4,9 +4,11 @@
  *
  * | code                          | raised when                                                   |
  * | ----------------------------- | ------------------------------------------------------------- |
- * | LABTRACK_DB_CONFLICT          | a unique value (container uuid, computer mac, id) is taken    |
+ * | LABTRACK_DB_CONFLICT          | a unique value (container uuid, computer mac, id) is taken,   |
+ * |                               | or a trigger's rule sees a conflict (LT409: position taken…)  |
  * | LABTRACK_DB_UNKNOWN_PARENT    | an insert or update names a site or freezer that is not there |
  * | LABTRACK_DB_STILL_REFERENCED  | a delete is refused because rows still refer to the row       |
+ * | LABTRACK_DB_UNPROCESSABLE     | a rule of the schema's triggers refuses a write (LT422)       |
  * | LABTRACK_DB_BAD_INPUT         | Postgres rejects a value (bad text, out-of-range number, …)   |
  * | LABTRACK_DB_UNAVAILABLE       | the database cannot be reached, is shutting down or timed out |
  *
@@ -16,6 +18,7 @@ export type DbErrorCode =
   | 'LABTRACK_DB_CONFLICT'
   | 'LABTRACK_DB_UNKNOWN_PARENT'
   | 'LABTRACK_DB_STILL_REFERENCED'
+  | 'LABTRACK_DB_UNPROCESSABLE'
   | 'LABTRACK_DB_BAD_INPUT'
   | 'LABTRACK_DB_UNAVAILABLE'
 
@@ -56,6 +59,9 @@ export function toDbError(error: unknown, subjects: Record<string, string> = {})
     // (see deleteRow); a 23503 that reaches here comes from an insert or update.
     return new DbError('LABTRACK_DB_UNKNOWN_PARENT', `${subjects[constraint] ?? 'a parent id'} does not name an existing row`)
   }
+  // The triggers' own SQLSTATEs (migration 004): their message is written for the client.
+  if (code === 'LT409') return new DbError('LABTRACK_DB_CONFLICT', (error as Error).message)
+  if (code === 'LT422') return new DbError('LABTRACK_DB_UNPROCESSABLE', (error as Error).message)
   if (code === '2200H') return new DbError('LABTRACK_DB_CONFLICT', 'no ids are left for new rows')
   if (code.startsWith('22') || code === '23514' || code === '23502') {
     return new DbError('LABTRACK_DB_BAD_INPUT', 'a value was rejected by the database')

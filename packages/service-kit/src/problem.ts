@@ -69,6 +69,7 @@ const DB_ERROR_TYPES: Record<DbErrorCode, ProblemType> = {
   LABTRACK_DB_CONFLICT: 'conflict',
   LABTRACK_DB_STILL_REFERENCED: 'still-referenced',
   LABTRACK_DB_UNKNOWN_PARENT: 'unknown-parent',
+  LABTRACK_DB_UNPROCESSABLE: 'unprocessable',
   LABTRACK_DB_BAD_INPUT: 'bad-request',
   LABTRACK_DB_UNAVAILABLE: 'unavailable',
 }

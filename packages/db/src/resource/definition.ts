@@ -10,6 +10,12 @@ export interface ColumnOptions {
   nullable?: boolean
   /** The database fills it in when a POST leaves it out (a column default). */
   generated?: boolean
+  /**
+   * The database derives it from this other column when a write leaves it out
+   * (a nested container's freezer_id from its parent_id): optional in the input,
+   * never null in a row.
+   */
+  derivedFrom?: string
   /** A PUT that leaves it out keeps the stored value instead of clearing it. */
   keepOnReplace?: boolean
   /** The singular name of the resource this foreign key points at. */
@@ -58,6 +64,11 @@ export interface ResourceDefinition<C extends Record<string, Column> = Record<st
   /** Every column but `id`, which every resource has: an integer identity. */
   columns: C
   children?: Child[]
+  /**
+   * Every write is recorded by the database's history trigger: the service runs it
+   * in a transaction that names the actor and the request (service-kit's withActor).
+   */
+  history?: boolean
   /** What the summaries of its operations add, e.g. "(mac unique, compared case-insensitively)". */
   notes?: { create?: string; replace?: string; remove?: string }
 }

@@ -18,7 +18,9 @@ type InputValue<C> =
       ? TOptional<TUnion<[S, TNull]>>
       : O['generated'] extends true
         ? TOptional<S>
-        : S
+        : O['derivedFrom'] extends string
+          ? TOptional<S>
+          : S
     : never
 
 export type RowProperties<C extends Record<string, Column>> = { id: typeof Id } & { [K in keyof C]: Value<C[K]> }
@@ -44,7 +46,7 @@ export function resourceSchemas<C extends Record<string, Column>>(resource: Reso
   for (const [name, { schema, options }] of Object.entries(resource.columns)) {
     const value = options.nullable ? Type.Union([schema, Type.Null()]) : schema
     row[name] = value
-    input[name] = options.nullable || options.generated ? Type.Optional(value) : value
+    input[name] = options.nullable || options.generated || options.derivedFrom ? Type.Optional(value) : value
   }
   const inputSchema = Type.Object(input, { additionalProperties: false, title: `${resource.title}Input` })
   return {

@@ -19,6 +19,9 @@ export const UUID_PATTERN = '^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A
 export const MAC_PATTERN =
   '^(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\\1[0-9A-Fa-f]{2}){4}|[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})$'
 
+// A cell of a container's grid: row letter A–Z, column 1–99 ("A1", "H12").
+export const POSITION_PATTERN = '^[A-Z][1-9][0-9]?$'
+
 // Account and token names, as the tables' CHECK constraints allow them.
 export const ACCOUNT_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$'
 
@@ -29,6 +32,7 @@ export const PATTERN_MESSAGES: Record<string, string> = {
   [UUID_PATTERN]: 'must be a UUID such as 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01',
   [MAC_PATTERN]: 'must be a MAC address such as 08:00:2b:01:02:03',
   [ACCOUNT_NAME_PATTERN]: 'must be 1 to 64 letters, digits and _ . @ - (not first)',
+  [POSITION_PATTERN]: 'must be a grid position: a row letter A-Z and a column 1-99, such as A1 or H12',
 }
 
 export const Name = Type.String({ minLength: 1, maxLength: 200, pattern: NAME_PATTERN })
