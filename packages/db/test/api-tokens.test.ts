@@ -76,6 +76,7 @@ t.test('findTokenActor: a live token and who it acts for; a revoked or expired o
     accountId: editor.id,
     role: 'editor',
     lastUsedAt: null,
+    expiresAt: null,
   })
   t.equal(await findTokenActor(pool, newSecret('lt_')), undefined, 'an unknown secret')
   t.equal(await findTokenActor(pool, live.token.slice(0, -1)), undefined, 'a secret one character short')

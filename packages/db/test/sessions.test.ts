@@ -41,6 +41,7 @@ t.test('findSessionActor: a live session and whose it is, with the role as it is
     accountId: user.id,
     role: 'editor',
     lastSeenAt: Date,
+    expiresAt: Date,
   })
   await createAccount(pool, { name: 'boss', role: 'admin', password: 'a long enough password' })
   await updateAccount(pool, user.id, { role: 'viewer' })

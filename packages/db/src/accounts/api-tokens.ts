@@ -65,6 +65,8 @@ export interface TokenActor {
   /** What the token may do: its own role, or less when its user's role was lowered since. */
   role: Role
   lastUsedAt: Date | null
+  /** When the token ends on its own (null: never). */
+  expiresAt: Date | null
 }
 
 /** The live (not revoked, not expired) token with this secret, and who it acts for. */
@@ -77,9 +79,10 @@ export async function findTokenActor(db: Queryable, secret: string): Promise<Tok
     user: string
     user_role: Role
     last_used_at: Date | null
+    expires_at: Date | null
   }>(
     db,
-    `SELECT t.id, t.name, t.role, t.account_id, a.name AS user, a.role AS user_role, t.last_used_at
+    `SELECT t.id, t.name, t.role, t.account_id, a.name AS user, a.role AS user_role, t.last_used_at, t.expires_at
      FROM api_token t JOIN account a ON a.id = t.account_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
     [secretHash(secret)],
@@ -92,6 +95,7 @@ export async function findTokenActor(db: Queryable, secret: string): Promise<Tok
     accountId: row.account_id,
     role: lowerRole(row.role, row.user_role),
     lastUsedAt: row.last_used_at,
+    expiresAt: row.expires_at,
   }
 }
 

@@ -34,18 +34,28 @@ export interface SessionActor {
   accountId: number
   role: Role
   lastSeenAt: Date
+  /** Its end, used or not (the idle end is lastSeenAt plus the idle time). */
+  expiresAt: Date
 }
 
 /** The live session with this id (neither idle too long nor past its end), and whose it is. */
 export async function findSessionActor(db: Queryable, id: string, idleSeconds: number): Promise<SessionActor | undefined> {
-  const row = await first<{ name: string; account_id: number; role: Role; last_seen_at: Date }>(
+  const row = await first<{ name: string; account_id: number; role: Role; last_seen_at: Date; expires_at: Date }>(
     db,
-    `SELECT a.name, s.account_id, a.role, s.last_seen_at
+    `SELECT a.name, s.account_id, a.role, s.last_seen_at, s.expires_at
      FROM account_session s JOIN account a ON a.id = s.account_id
      WHERE s.id_hash = $1 AND s.expires_at > now() AND s.last_seen_at > now() - make_interval(secs => $2)`,
     [secretHash(id), idleSeconds],
   )
-  return row && { name: row.name, accountId: row.account_id, role: row.role, lastSeenAt: row.last_seen_at }
+  return (
+    row && {
+      name: row.name,
+      accountId: row.account_id,
+      role: row.role,
+      lastSeenAt: row.last_seen_at,
+      expiresAt: row.expires_at,
+    }
+  )
 }
 
 /** Records that the session was used now (its idle time starts again). */
