@@ -59,3 +59,10 @@ t.test('the generator rewrites only its region, once, and refuses a template wit
   t.throws(() => withLocations(template.replace(BEGIN, ''), ''), /lost its markers/)
   t.throws(() => withLocations(template.replace(END, ''), ''), /lost its markers/)
 })
+
+t.test("the find box's GET /api/search reaches the inventory service", async (t) => {
+  const upstreams = [...template.matchAll(/location ~ (\S+) \{\s*proxy_pass http:\/\/(\w+);/g)]
+    .filter(([, pattern]) => new RegExp(pattern as string).test('/api/search'))
+    .map(([, , upstream]) => upstream)
+  t.strictSame(upstreams, ['labtrack_inventory'])
+})
