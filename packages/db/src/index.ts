@@ -1,5 +1,6 @@
 export * from './accounts/index.js'
 export * from './errors.js'
+export * from './places/index.js'
 export * from './queries/instruments.js'
 export * from './queries/seed-sites.js'
 export type { Queryable } from './queryable.js'

@@ -131,11 +131,16 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
     patch: (db, id, patch, versions) => update(db, id, patch as Record<string, unknown>, versions),
     async remove(db, id, versions) {
       const values: unknown[] = [id]
+      // An audited resource is written inside a transaction (withActor): a refused delete would abort it
+      // before its children are counted, unless it is undone to a savepoint first.
+      const savepoint = resource.history ? (step: string) => db.query(`${step} labtrack_remove`) : async () => {}
       try {
+        await savepoint('SAVEPOINT')
         const result = await db.query(`DELETE FROM ${table} WHERE id = $1${versionIn(versions, values)}`, values)
         return result.rowCount === 1 ? 'deleted' : refusal(db, id, versions)
       } catch (error) {
         if ((error as { code?: string }).code !== '23503') throw toDbError(error, subjects)
+        await savepoint('ROLLBACK TO SAVEPOINT')
       }
       // Rows of a table the definition does not name as children cannot be counted: say so in general terms.
       const [counts = {}] = children.length > 0 ? await exec<Record<string, number>>(db, countChildren, [id]) : []

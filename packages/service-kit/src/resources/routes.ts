@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, type Refusal, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
+import { IdParams, type Queryable, type Refusal, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
 import { Type } from '@sinclair/typebox'
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { nextLink } from '../paging.js'
 import { notFound } from '../problem.js'
 import { ListOf, NoContent, problems, refTo } from '../responses.js'
+import { withActor } from '../with-actor.js'
 import {
   ETAG_HEADER,
   etagOf,
@@ -65,6 +67,9 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
     app.addSchema({ ...schemas.row, $id: title })
     app.addSchema({ ...schemas.input, $id: `${title}Input` })
     app.addSchema({ ...schemas.patch, $id: `${title}Patch` })
+    // An audited resource's writes name their actor and request for the history the database writes.
+    const writing = <T>(request: FastifyRequest, work: (db: Queryable) => Promise<T>): Promise<T> =>
+      resource.history ? withActor(app.pg, request, work) : work(app.pg)
     const missing = (id: number) => Promise.reject(notFound(name, id))
     const refused = (refusal: Refusal, id: number) =>
       Promise.reject(refusal === 'missing' ? notFound(name, id) : versionChanged(name, id))
@@ -149,7 +154,7 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
         },
       },
       async (request, reply) => {
-        const { row, version } = await store.create(app.pg, request.body as never)
+        const { row, version } = await writing(request, (db) => store.create(db, request.body as never))
         return reply.code(201).header('location', `${collection}/${row.id}`).header('etag', etagOf(version)).send(row)
       },
     )
@@ -189,7 +194,7 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
         },
         handler: async (request, reply) => {
           const { id } = request.params
-          const written = await write(app.pg, id, request.body as never, writeVersions(request.headers))
+          const written = await writing(request, (db) => write(db, id, request.body as never, writeVersions(request.headers)))
           if (typeof written === 'string') return refused(written, id)
           return reply.header('etag', etagOf(written.version)).send(written.row)
         },
@@ -210,7 +215,7 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
       },
       async (request, reply) => {
         const { id } = request.params
-        const removed = await store.remove(app.pg, id, writeVersions(request.headers))
+        const removed = await writing(request, (db) => store.remove(db, id, writeVersions(request.headers)))
         if (removed !== 'deleted') return refused(removed, id)
         return reply.code(204).send(null)
       },

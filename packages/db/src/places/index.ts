@@ -1,0 +1,5 @@
+export * from './history.js'
+export * from './layout.js'
+export * from './occupancy.js'
+export * from './place.js'
+export * from './schemas.js'
