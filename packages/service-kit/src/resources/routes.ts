@@ -16,6 +16,7 @@ import {
   WriteConditions,
   writeVersions,
 } from './conditional.js'
+import { type CsvExport, sendCsv, wantsCsv, withFormat } from './csv-list.js'
 import { listQuery } from './list-query.js'
 
 const PreferHeaders = Type.Object({
@@ -37,6 +38,11 @@ export function wantsExactCount(prefer: string | undefined): boolean {
     .some((preference) => preference.replace(/;.*$/s, '').replace(/\s+/g, '').toLowerCase() === 'count=exact')
 }
 
+export interface ResourceRouteOptions {
+  /** The list answers as CSV too (Accept: text/csv or ?format=csv): every row its filters match, streamed. */
+  csv?: CsvExport
+}
+
 /**
  * The CRUD routes of one resource under /api/<plural>, from its definition:
  * list (filters, sort, cursor, count), get, create, replace, change, delete.
@@ -45,7 +51,7 @@ export function wantsExactCount(prefer: string | undefined): boolean {
  * Its row, input and patch schemas are registered once (with an $id) in the
  * service that mounts it, so other routes of that service can `$ref` them.
  */
-export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsyncTypebox {
+export function resourceRoutes(resource: ResourceDefinition, { csv }: ResourceRouteOptions = {}): FastifyPluginAsyncTypebox {
   const { title, titlePlural, name, plural, notes = {} } = resource
   const schemas = resourceSchemas(resource)
   const store = resourceStore(resource)
@@ -80,8 +86,8 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
         schema: {
           tags,
           operationId: `list${titlePlural}`,
-          summary: `List ${plural}: filter, sort and page`,
-          querystring: query.schema,
+          summary: `List ${plural}: filter, sort and page${csv ? '; as CSV with Accept: text/csv or format=csv' : ''}`,
+          querystring: csv ? withFormat(query.schema) : query.schema,
           headers: PreferHeaders,
           response: {
             200: { ...ListOf(Row), description: `One page of ${plural}`, headers: LIST_HEADERS },
@@ -90,10 +96,14 @@ export function resourceRoutes(resource: ResourceDefinition): FastifyPluginAsync
         },
       },
       async (request, reply) => {
+        const { format, ...parameters } = request.query as Record<string, unknown>
+        if (csv && wantsCsv(format, request.headers.accept)) {
+          return sendCsv(reply, plural, await csv(app.pg, query.parse(parameters, false)))
+        }
         const count = wantsExactCount(request.headers.prefer)
-        const list = query.parse(request.query as Record<string, unknown>, count)
+        const list = query.parse(parameters, count)
         const page = await store.list(app.pg, list)
-        reply.header('vary', 'Prefer')
+        reply.header('vary', csv ? 'Accept, Prefer' : 'Prefer')
         if (count) reply.header('x-total-count', String(page.total)).header('preference-applied', 'count=exact')
         if (page.last) {
           // A client paging by offset gets offset links; every other client a keyset cursor.
