@@ -19,6 +19,12 @@ export const ConfigSchema = Type.Object({
     default: 10,
     description: 'sign-in attempts per account per minute, in each service process',
   }),
+  LABTRACK_CREDENTIAL_CACHE_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 60,
+    default: 5,
+    description: 'a checked token or session is trusted this long without the database (a change ends it at once); 0: never',
+  }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'connections per process' }),
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
     minimum: 0,

@@ -24,6 +24,7 @@ export type AppSettings = Pick<
   | 'LABTRACK_SESSION_IDLE_MINUTES'
   | 'LABTRACK_SESSION_MAX_HOURS'
   | 'LABTRACK_SIGN_IN_ATTEMPTS'
+  | 'LABTRACK_CREDENTIAL_CACHE_SECONDS'
   | 'DATABASE_POOL_SIZE'
   | 'DATABASE_STATEMENT_TIMEOUT_MS'
   | 'REQUEST_TIMEOUT_MS'
@@ -89,6 +90,8 @@ export async function createApp({
     session: { idleSeconds: config.LABTRACK_SESSION_IDLE_MINUTES * 60, maxSeconds: config.LABTRACK_SESSION_MAX_HOURS * 3600 },
     signInAttempts: config.LABTRACK_SIGN_IN_ATTEMPTS,
     db: () => app.pg.pool,
+    databaseUrl,
+    cacheSeconds: config.LABTRACK_CREDENTIAL_CACHE_SECONDS,
   })
   if (webRoot !== undefined) await app.register(webUi, { root: webRoot })
   await app.register(fastifySwagger, {

@@ -4,7 +4,8 @@ import type { FastifyPluginAsync } from 'fastify'
 import t from 'tap'
 import { accessOf } from '../src/auth/access.js'
 import { actorLabel } from '../src/auth/actor.js'
-import { CredentialChecker } from '../src/auth/credentials.js'
+import { CredentialCache } from '../src/auth/credential-cache.js'
+import { type Checked, CredentialChecker } from '../src/auth/credentials.js'
 import { createApp } from '../src/create-app.js'
 import { LOG_REDACTIONS, loggerOptions } from '../src/logging.js'
 import { buildTestApp } from '../src/testing.js'
@@ -82,19 +83,28 @@ function fakeDb(lastUsed: Date | null, failTouch = false) {
           rows: [{ id: 7, name: 'ci', role: 'admin', account_id: 1, user: 'ada', user_role: 'editor', last_used_at: lastUsed }],
         }
       }
-      return { rows: [{ name: 'ada', account_id: 1, role: 'viewer', last_seen_at: lastUsed ?? new Date() }] }
+      return {
+        rows: [{ name: 'ada', account_id: 1, role: 'viewer', last_seen_at: lastUsed ?? new Date(), expires_at: new Date() }],
+      }
     }) as never,
   }
   return { db, touches }
 }
 
+/** A checker on `db` whose cache is never trusted (as while the listener is down): every request asks the database. */
+function uncachedChecker(db: Queryable, onTouchError: (error: unknown) => void, maxRemembered?: number) {
+  return new CredentialChecker({
+    db: () => db,
+    idleSeconds: 3600,
+    onTouchError,
+    cache: new CredentialCache<Checked>(10, 5000),
+    ...(maxRemembered === undefined ? {} : { maxRemembered }),
+  })
+}
+
 t.test('credentials: last use recorded at most once a minute, a failure to record only logged', async (t) => {
   const { db, touches } = fakeDb(null)
-  const checker = new CredentialChecker(
-    () => db,
-    3600,
-    () => t.fail('no error'),
-  )
+  const checker = uncachedChecker(db, () => t.fail('no error'))
   const actor = await checker.actorFor({ kind: 'token', secret: 'lt_x' })
   t.strictSame(
     actor,
@@ -105,23 +115,12 @@ t.test('credentials: last use recorded at most once a minute, a failure to recor
   t.strictSame(touches, ['token'], 'recorded once, not on every request')
 
   const recent = fakeDb(new Date())
-  await new CredentialChecker(
-    () => recent.db,
-    3600,
-    () => {},
-  ).actorFor({ kind: 'session', id: 's' })
+  await uncachedChecker(recent.db, () => {}).actorFor({ kind: 'session', id: 's' })
   t.strictSame(recent.touches, [], 'a session seen less than a minute ago is not touched')
 
   const errors: unknown[] = []
   const failing = fakeDb(new Date(0), true)
-  const session = await new CredentialChecker(
-    () => failing.db,
-    3600,
-    (error) => errors.push(error),
-  ).actorFor({
-    kind: 'session',
-    id: 's',
-  })
+  const session = await uncachedChecker(failing.db, (error) => errors.push(error)).actorFor({ kind: 'session', id: 's' })
   t.match(session, { name: 'ada', via: 'session' }, 'the request goes on')
   await new Promise((resolve) => setImmediate(resolve))
   t.match(errors, [{ message: 'touch failed' }], 'the failure is reported, not thrown')
@@ -129,12 +128,7 @@ t.test('credentials: last use recorded at most once a minute, a failure to recor
 
 t.test('credentials: what is remembered of last uses stays bounded', async (t) => {
   const { db, touches } = fakeDb(new Date(0))
-  const checker = new CredentialChecker(
-    () => db,
-    3600,
-    () => {},
-    2,
-  )
+  const checker = uncachedChecker(db, () => {}, 2)
   for (const id of ['a', 'b', 'c', 'a']) await checker.actorFor({ kind: 'session', id })
   t.strictSame(touches.length, 4, 'a, b, c, then a again: a was forgotten when c came')
 })

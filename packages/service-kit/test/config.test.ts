@@ -2,7 +2,7 @@ import t from 'tap'
 import { ConfigError, loadConfig } from '../src/config.js'
 
 t.test(
-  'defaults: HOST 127.0.0.1, LOG_LEVEL info, the launcher PORT, closed reads, bounded sessions, pool and timeouts',
+  'defaults: HOST 127.0.0.1, LOG_LEVEL info, the launcher PORT, closed reads, bounded sessions, a short credential cache, pool and timeouts',
   async (t) => {
     t.strictSame(loadConfig({}, { PORT: 3001 }), {
       PORT: 3001,
@@ -12,6 +12,7 @@ t.test(
       LABTRACK_SESSION_IDLE_MINUTES: 120,
       LABTRACK_SESSION_MAX_HOURS: 12,
       LABTRACK_SIGN_IN_ATTEMPTS: 10,
+      LABTRACK_CREDENTIAL_CACHE_SECONDS: 5,
       DATABASE_POOL_SIZE: 10,
       DATABASE_STATEMENT_TIMEOUT_MS: 10_000,
       REQUEST_TIMEOUT_MS: 30_000,
@@ -44,6 +45,7 @@ t.test('a bad value is a one-line ConfigError naming it', async (t) => {
     [{ HOST: '' }, /HOST/],
     [{ LABTRACK_PUBLIC_READS: 'maybe' }, /LABTRACK_PUBLIC_READS/],
     [{ DATABASE_POOL_SIZE: '0' }, /DATABASE_POOL_SIZE/],
+    [{ LABTRACK_CREDENTIAL_CACHE_SECONDS: '61' }, /LABTRACK_CREDENTIAL_CACHE_SECONDS/],
     [{ REQUEST_TIMEOUT_MS: '10' }, /REQUEST_TIMEOUT_MS/],
   ]
   for (const [env, pattern] of cases) {

@@ -17,7 +17,9 @@ import {
   WWW_AUTHENTICATE,
 } from './access.js'
 import type { Actor } from './actor.js'
-import { CredentialChecker, presentedCredentials } from './credentials.js'
+import { CredentialCache } from './credential-cache.js'
+import { CredentialListener } from './credential-listener.js'
+import { type Checked, CredentialChecker, presentedCredentials } from './credentials.js'
 
 export interface AuthOptions {
   /** Reads (routes that need a viewer) answer anonymous requests too. */
@@ -27,12 +29,31 @@ export interface AuthOptions {
   signInAttempts: number
   /** Where credentials are looked up (the service's pool). */
   db: () => Queryable
+  /** Where the listener for credential changes connects (a connection of its own). */
+  databaseUrl: string
+  /** How long a checked credential is reused without asking the database; 0: never. */
+  cacheSeconds: number
+  /** How many checked credentials are kept at most. */
+  cacheEntries?: number
+  /** The listener's wait before reconnecting, doubled on each failure up to maxMs. */
+  listenerRetry?: { firstMs: number; maxMs: number }
 }
+
+const CACHE_ENTRIES = 1000
+const LISTENER_RETRY = { firstMs: 100, maxMs: 5000 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** What the sign-in routes need to know of the authentication settings. */
-    auth: Pick<AuthOptions, 'session' | 'signInAttempts'>
+    auth: Pick<AuthOptions, 'session' | 'signInAttempts'> & {
+      /**
+       * Forgets every checked credential in this process: a route that ends a
+       * session, revokes a token or changes a user calls it before answering,
+       * so its own service sees the change at once (others hear of it through
+       * the database's notification, within milliseconds).
+       */
+      credentialsChanged: () => void
+    }
   }
 }
 
@@ -76,8 +97,26 @@ export const authentication = fp<AuthOptions>(
       errorResponseBuilder: (_request, context) =>
         new ProblemError(problem('too-many-requests', `too many attempts: try again in ${Math.ceil(context.ttl / 1000)} s`)),
     })
-    app.decorate('auth', { session: options.session, signInAttempts: options.signInAttempts })
+    const cache = new CredentialCache<Checked>(options.cacheEntries ?? CACHE_ENTRIES, options.cacheSeconds * 1000)
+    app.decorate('auth', {
+      session: options.session,
+      signInAttempts: options.signInAttempts,
+      credentialsChanged: () => cache.clear(),
+    })
     app.decorateRequest('actor', null)
+    // The cache is used only while a change cannot go unheard: while this
+    // listener is connected. Without it, every request asks the database.
+    if (options.cacheSeconds > 0) {
+      const listener = new CredentialListener({
+        connectionString: options.databaseUrl,
+        onChange: () => cache.clear(),
+        onListening: (listening) => cache.setTrusted(listening),
+        log: app.log,
+        retry: options.listenerRetry ?? LISTENER_RETRY,
+      })
+      app.addHook('onReady', () => listener.start())
+      app.addHook('onClose', () => listener.close())
+    }
 
     app.addHook('onRoute', (route) => {
       const access = accessOf(route)
@@ -96,9 +135,12 @@ export const authentication = fp<AuthOptions>(
       route.schema.response = { ...(route.schema.response as object), ...problems(401, 403) }
     })
 
-    const checker = new CredentialChecker(options.db, options.session.idleSeconds, (error) =>
-      app.log.warn({ err: error }, 'could not record the last use of a token or session'),
-    )
+    const checker = new CredentialChecker({
+      db: options.db,
+      idleSeconds: options.session.idleSeconds,
+      onTouchError: (error) => app.log.warn({ err: error }, 'could not record the last use of a token or session'),
+      cache,
+    })
     app.addHook('onRequest', async (request, reply) => {
       // Unknown routes (404) and open ones need nothing.
       const access = request.routeOptions.config?.access ?? 'public'

@@ -1,7 +1,8 @@
-import { findSessionActor, findTokenActor, type Queryable, touchApiToken, touchSession } from '@labtrack/db'
+import { findSessionActor, findTokenActor, type Queryable, secretHash, touchApiToken, touchSession } from '@labtrack/db'
 import type { FastifyRequest } from 'fastify'
 import { SESSION_COOKIE } from './access.js'
 import type { Actor } from './actor.js'
+import type { CredentialCache } from './credential-cache.js'
 
 /** What a request presented: nothing, a bearer token, a session cookie, or something malformed. */
 export type Presented =
@@ -25,38 +26,75 @@ export function presentedCredentials(request: FastifyRequest): Presented {
   return id ? { kind: 'session', id } : { kind: 'none' }
 }
 
+/** What a check found: who, and what recording its use needs. */
+export interface Checked {
+  actor: Actor
+  tokenId?: number
+  /** The last use the database had recorded when it was looked up. */
+  lastUsed: Date | null
+}
+
 // Last use is recorded at most once a minute per token or session: a write per
 // request would cost more than the request. Bounded: the oldest entries go first.
 const TOUCH_EVERY_MS = 60_000
 const MAX_REMEMBERED = 10_000
 
+export interface CheckerOptions {
+  /** The pool, once the service has one (the checker is made before @fastify/postgres is registered). */
+  db: () => Queryable
+  idleSeconds: number
+  onTouchError: (error: unknown) => void
+  /** Credentials checked a moment ago; a lookup fills it. */
+  cache: CredentialCache<Checked>
+  maxRemembered?: number
+}
+
 export class CredentialChecker {
   private readonly touched = new Map<string, number>()
 
-  constructor(
-    /** The pool, once the service has one (the checker is made before @fastify/postgres is registered). */
-    private readonly pool: () => Queryable,
-    private readonly idleSeconds: number,
-    private readonly onTouchError: (error: unknown) => void,
-    private readonly maxRemembered = MAX_REMEMBERED,
-  ) {}
+  constructor(private readonly options: CheckerOptions) {}
 
-  /** The actor the credentials stand for, or null when they are unknown, revoked or expired. */
   private get db(): Queryable {
-    return this.pool()
+    return this.options.db()
   }
 
+  /** The actor the credentials stand for, or null when they are unknown, revoked or expired. */
   async actorFor(presented: Presented & { kind: 'token' | 'session' }): Promise<Actor | null> {
+    const secret = presented.kind === 'token' ? presented.secret : presented.id
+    // By the hash, so the cache and the bookkeeping of last uses hold no secret.
+    const key = `${presented.kind[0]}${secretHash(secret)}`
+    const found = this.options.cache.get(key) ?? (await this.lookUp(presented, key))
+    if (!found) return null
+    // A request answered from the cache is a use too: a session in use stays alive.
+    this.touch(key, found.lastUsed, () =>
+      found.tokenId === undefined ? touchSession(this.db, secret) : touchApiToken(this.db, found.tokenId),
+    )
+    return found.actor
+  }
+
+  private async lookUp(presented: Presented & { kind: 'token' | 'session' }, key: string): Promise<Checked | undefined> {
+    const { cache, idleSeconds } = this.options
+    const ticket = cache.ticket()
     if (presented.kind === 'token') {
       const found = await findTokenActor(this.db, presented.secret)
-      if (!found) return null
-      this.touch(`t${found.tokenId}`, found.lastUsedAt, () => touchApiToken(this.db, found.tokenId))
-      return { name: found.name, accountId: found.accountId, role: found.role, via: 'token', token: found.token }
+      if (!found) return undefined
+      const checked: Checked = {
+        actor: { name: found.name, accountId: found.accountId, role: found.role, via: 'token', token: found.token },
+        tokenId: found.tokenId,
+        lastUsed: found.lastUsedAt,
+      }
+      cache.set(ticket, key, checked, found.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY)
+      return checked
     }
-    const found = await findSessionActor(this.db, presented.id, this.idleSeconds)
-    if (!found) return null
-    this.touch(`s${presented.id}`, found.lastSeenAt, () => touchSession(this.db, presented.id))
-    return { name: found.name, accountId: found.accountId, role: found.role, via: 'session' }
+    const found = await findSessionActor(this.db, presented.id, idleSeconds)
+    if (!found) return undefined
+    const checked: Checked = {
+      actor: { name: found.name, accountId: found.accountId, role: found.role, via: 'session' },
+      lastUsed: found.lastSeenAt,
+    }
+    // Never past the session's end, of either kind.
+    cache.set(ticket, key, checked, Math.min(found.expiresAt.getTime(), found.lastSeenAt.getTime() + idleSeconds * 1000))
+    return checked
   }
 
   private touch(key: string, last: Date | null, write: () => Promise<void>) {
@@ -65,8 +103,9 @@ export class CredentialChecker {
     if (now - seen < TOUCH_EVERY_MS) return
     this.touched.delete(key)
     this.touched.set(key, now)
-    if (this.touched.size > this.maxRemembered) this.touched.delete(this.touched.keys().next().value as string)
+    if (this.touched.size > (this.options.maxRemembered ?? MAX_REMEMBERED))
+      this.touched.delete(this.touched.keys().next().value as string)
     // Not awaited: the request does not wait for the bookkeeping.
-    write().catch(this.onTouchError)
+    write().catch(this.options.onTouchError)
   }
 }
