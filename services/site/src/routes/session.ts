@@ -75,7 +75,10 @@ export const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const id = request.cookies[SESSION_COOKIE]
-      if (id) await endSession(app.pg, id)
+      if (id) {
+        await endSession(app.pg, id)
+        app.auth.credentialsChanged()
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
       return reply.code(204).send(null)
     },

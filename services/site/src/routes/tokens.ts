@@ -94,6 +94,7 @@ export const tokensRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!(await revokeApiToken(app.pg, { id: request.params.id }))) throw notFound('token', request.params.id)
+      app.auth.credentialsChanged()
       return reply.code(204).send(null)
     },
   )

@@ -61,8 +61,12 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserRef, ...problems(400, 404, 409, 413, 415, 503) },
       },
     },
-    async (request) =>
-      (await updateAccount(app.pg, request.params.id, request.body)) ?? Promise.reject(notFound('user', request.params.id)),
+    async (request) => {
+      const user = await updateAccount(app.pg, request.params.id, request.body)
+      if (!user) throw notFound('user', request.params.id)
+      app.auth.credentialsChanged()
+      return user
+    },
   )
 
   app.delete(
@@ -79,6 +83,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       if (!(await deleteAccount(app.pg, request.params.id))) throw notFound('user', request.params.id)
+      app.auth.credentialsChanged()
       return reply.code(204).send(null)
     },
   )
