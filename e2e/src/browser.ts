@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { ROOT_DIR } from '@labtrack/db-tools'
 import { Builder, By, until, type WebDriver, type WebElement } from 'selenium-webdriver'
 import chrome from 'selenium-webdriver/chrome.js'
+import type { Test } from 'tap'
 import { CHROMEDRIVER, CHROMIUM } from './tools.js'
 
 export const SCREENSHOT_DIR = join(ROOT_DIR, 'e2e/screenshots')
@@ -97,4 +98,89 @@ export async function accessibilityViolations(driver: WebDriver): Promise<string
        .catch((error) => done(['axe could not run: ' + error]))`,
     WCAG_AA,
   )
+}
+
+/** The API from Node as one person: a session cookie and its CSRF token (as the UI has them), or a bearer token. */
+export type Call = (method: string, path: string, body?: unknown) => Promise<Response>
+
+export function caller(base: string, headers: Record<string, string>): Call {
+  return (method, path, body) =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+}
+
+export async function signedInCaller(base: string, { name, password }: { name: string; password: string }): Promise<Call> {
+  const answer = await fetch(`${base}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  })
+  if (answer.status !== 200) throw new Error(`${name} could not sign in: ${answer.status} ${await answer.text()}`)
+  const { csrf_token } = (await answer.json()) as { csrf_token: string }
+  const cookie = answer.headers
+    .getSetCookie()
+    .map((header) => header.split(';')[0])
+    .join('; ')
+  return caller(base, { cookie, 'x-csrf-token': csrf_token })
+}
+
+export async function ok<T>(answer: Promise<Response>, status = 200): Promise<T> {
+  const response = await answer
+  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${await response.text()}`)
+  return (status === 204 ? undefined : await response.json()) as T
+}
+
+/** Submits the sign-in form, and waits until the answer is shown. */
+export async function submitSignIn(driver: WebDriver, account: { name: string; password: string }): Promise<void> {
+  const form = await driver.wait(until.elementLocated(By.id('sign-in-form')), 10_000)
+  await fill(form, { name: account.name, password: account.password })
+  await driver.findElement(By.id('sign-in-form-submit')).click()
+  await driver.wait(async () => (await form.getAttribute('aria-busy').catch(() => null)) !== 'true', 10_000)
+}
+
+/** What the header says of who is signed in. */
+export async function signedInText(driver: WebDriver): Promise<string> {
+  return (await driver.wait(until.elementLocated(By.id('signed-in-as')), 10_000)).getText()
+}
+
+/** Signs in on the sign-in page shown, and waits until the header says so (the page it goes to is then loading). */
+export async function signInThroughPage(driver: WebDriver, account: { name: string; password: string }): Promise<void> {
+  await submitSignIn(driver, account)
+  await driver.wait(async () => (await signedInText(driver)).includes(account.name), 10_000, `${account.name} never signed in`)
+}
+
+/**
+ * The steps of a suite, each depending on the ones before: after a failure
+ * the rest are skipped, and the screen of the failing step is saved under
+ * e2e/screenshots/.
+ */
+export function stepper(t: Test, driver: WebDriver) {
+  let failed = false
+  return (name: string, fn: (t: Test) => Promise<void>) =>
+    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async (t) => {
+      try {
+        await fn(t)
+      } catch (error) {
+        failed = true
+        t.comment(`screenshot: ${await saveScreenshot(driver, name)}`)
+        throw error
+      }
+      if (t.counts.fail > 0) {
+        failed = true
+        t.comment(`screenshot: ${await saveScreenshot(driver, name)}`)
+      }
+    })
+}
+
+/** Renders the page for `print` (or back to `screen`) through the DevTools protocol, as a print preview does. */
+export async function emulateMedia(driver: WebDriver, media: 'print' | 'screen'): Promise<void> {
+  await (driver as chrome.Driver).sendDevToolsCommand('Emulation.setEmulatedMedia', { media: media === 'screen' ? '' : media })
+}
+
+/** The browser's cookies as a Cookie header: a request from Node made as the signed-in page would make it. */
+export async function cookieHeader(driver: WebDriver): Promise<string> {
+  return (await driver.manage().getCookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
 }

@@ -1,45 +1,25 @@
 import { By, until, type WebDriver } from 'selenium-webdriver'
 import type { Test } from 'tap'
-import { accessibilityViolations, createDriver, fill, pageHeading, saveScreenshot, statusMatching } from '../src/browser.js'
+import {
+  accessibilityViolations,
+  caller,
+  createDriver,
+  fill,
+  ok,
+  pageHeading,
+  signedInCaller,
+  signedInText,
+  signInThroughPage,
+  statusMatching,
+  stepper,
+  submitSignIn,
+} from '../src/browser.js'
 import type { E2eStack } from '../src/e2e-stack.js'
 
 interface Account {
   name: string
   password: string
   role: 'viewer' | 'editor' | 'admin'
-}
-
-/** The API from Node as one person: a session cookie and its CSRF token (as the UI has them), or a bearer token. */
-type Call = (method: string, path: string, body?: unknown) => Promise<Response>
-
-function caller(base: string, headers: Record<string, string>): Call {
-  return (method, path, body) =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-}
-
-async function signedInCaller(base: string, { name, password }: Pick<Account, 'name' | 'password'>): Promise<Call> {
-  const answer = await fetch(`${base}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, password }),
-  })
-  if (answer.status !== 200) throw new Error(`${name} could not sign in: ${answer.status} ${await answer.text()}`)
-  const { csrf_token } = (await answer.json()) as { csrf_token: string }
-  const cookie = answer.headers
-    .getSetCookie()
-    .map((header) => header.split(';')[0])
-    .join('; ')
-  return caller(base, { cookie, 'x-csrf-token': csrf_token })
-}
-
-async function ok<T>(answer: Promise<Response>, status = 200): Promise<T> {
-  const response = await answer
-  if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${await response.text()}`)
-  return (status === 204 ? undefined : await response.json()) as T
 }
 
 /** A lab person's day in the UI, one step after the other, on the stack's example data. */
@@ -59,41 +39,15 @@ export async function browserSuite(t: Test, stack: E2eStack) {
     t.equal((await driver.findElements(By.css(css))).length, 0, `no ${what}`)
   const audit = async (t: Test, page: string) =>
     t.strictSame(await accessibilityViolations(driver), [], `axe finds no WCAG 2.2 A/AA violation on ${page}`)
-  /** Submits the sign-in form, and waits until the answer is shown. */
-  const trySignIn = async (account: Pick<Account, 'name' | 'password'>) => {
-    const form = await driver.wait(until.elementLocated(By.id('sign-in-form')), 10_000)
-    await fill(form, { name: account.name, password: account.password })
-    await driver.findElement(By.id('sign-in-form-submit')).click()
-    await driver.wait(async () => (await form.getAttribute('aria-busy').catch(() => null)) !== 'true', 10_000)
-  }
-  const signedInAs = async () => (await driver.wait(until.elementLocated(By.id('signed-in-as')), 10_000)).getText()
-  /** Signs in, and waits until the header says so (the page it goes to is then loading). */
-  const signIn = async (account: Pick<Account, 'name' | 'password'>) => {
-    await trySignIn(account)
-    await driver.wait(async () => (await signedInAs()).includes(account.name), 10_000, `${account.name} never signed in`)
-  }
+  const trySignIn = (account: Pick<Account, 'name' | 'password'>) => submitSignIn(driver, account)
+  const signedInAs = () => signedInText(driver)
+  const signIn = (account: Pick<Account, 'name' | 'password'>) => signInThroughPage(driver, account)
   const signOut = async () => {
     await driver.findElement(By.id('sign-out')).click()
     await driver.wait(until.elementLocated(By.id('sign-in-form')), 10_000)
   }
 
-  let failed = false
-  // Each step depends on the ones before: after a failure the rest are skipped,
-  // and the screen of the failing step is saved under e2e/screenshots/.
-  const step = (name: string, fn: (t: Test) => Promise<void>) =>
-    t.test(name, { skip: failed ? 'an earlier step failed' : false }, async (t) => {
-      try {
-        await fn(t)
-      } catch (error) {
-        failed = true
-        t.comment(`screenshot: ${await saveScreenshot(driver, name)}`)
-        throw error
-      }
-      if (t.counts.fail > 0) {
-        failed = true
-        t.comment(`screenshot: ${await saveScreenshot(driver, name)}`)
-      }
-    })
+  const step = stepper(t, driver)
 
   // The suite's own people, added by the first admin through the API; the editor's API token stands for a second client.
   const admin = await signedInCaller(stack.url, stack.admin)

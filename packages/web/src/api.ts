@@ -132,17 +132,23 @@ export function ifMatch(etag: string | null): Record<string, string> {
   return etag ? { 'if-match': etag } : {}
 }
 
-/** The offset of the `rel="next"` target of a Link header, or null when there is no next page. */
-export function nextOffsetFrom(header: string | null): number | null {
+/** The `rel="next"` target of a Link header, or null when there is no next page. */
+function nextLinkOf(header: string | null): string | null {
   if (!header) return null
   for (const part of header.split(',')) {
     const match = /^\s*<([^>]*)>(.*)$/.exec(part)
     const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(match?.[2] ?? '')?.[1] ?? ''
-    if (!match?.[1] || !rel.toLowerCase().split(/\s+/).includes('next')) continue
-    const offset = new URL(match[1], 'http://localhost').searchParams.get('offset')
-    return offset !== null && /^\d+$/.test(offset) ? Number(offset) : null
+    if (match?.[1] && rel.toLowerCase().split(/\s+/).includes('next')) return match[1]
   }
   return null
+}
+
+/** The offset of the `rel="next"` target of a Link header, or null when there is no next page. */
+export function nextOffsetFrom(header: string | null): number | null {
+  const next = nextLinkOf(header)
+  if (!next) return null
+  const offset = new URL(next, 'http://localhost').searchParams.get('offset')
+  return offset !== null && /^\d+$/.test(offset) ? Number(offset) : null
 }
 
 /**
@@ -162,6 +168,14 @@ export async function listPage<A extends Answer>(paging: Paging, request: ListRe
     offset: paging.offset,
     nextOffset: next !== null && next > paging.offset ? next : null,
   }
+}
+
+/** One page of a list paged by a keyset cursor (`after=`), and the cursor of the next page (null on the last). */
+export async function keysetPage<A extends Answer>(request: Promise<A>): Promise<{ rows: RowOf<A>[]; nextAfter: number | null }> {
+  const { data, response } = await answered(request)
+  const next = nextLinkOf(response.headers.get('link'))
+  const after = next ? new URL(next, 'http://localhost').searchParams.get('after') : null
+  return { rows: data as RowOf<A>[], nextAfter: after && /^\d+$/.test(after) ? Number(after) : null }
 }
 
 /** Every row of a list (for the choices of a select), following the next links. */

@@ -49,8 +49,12 @@ export interface FormSpec {
   className?: string
   /** What #status says while the form is sent; `Saving…` unless said. */
   busyMessage?: string
+  /** The field a 409 or 422 detail is about when it names none, such as `position` for "K1 is outside …'s grid". */
+  problemField?(detail: string): string | null
   submit(values: FormValues): Promise<void>
 }
+
+const problemFields = new WeakMap<HTMLFormElement, (detail: string) => string | null>()
 
 type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
 
@@ -77,6 +81,16 @@ export class FormValues {
   /** The trimmed text of an optional field; empty means null (clears the value). */
   optionalText(name: string): string | null {
     return this.text(name) || null
+  }
+
+  /**
+   * A whole number typed in a field; null when it is empty. Anything else is
+   * sent as typed, so that the server's refusal goes beside the field.
+   */
+  optionalInteger(name: string): number | null {
+    const text = this.text(name)
+    if (!text) return null
+    return /^\d{1,9}$/.test(text) ? Number(text) : (text as unknown as number)
   }
 
   /** An id chosen in a select; undefined (left out of the body) when none is chosen. */
@@ -226,6 +240,7 @@ export function buildForm(spec: FormSpec): HTMLFormElement {
         form.removeAttribute('aria-busy')
       })
   })
+  if (spec.problemField) problemFields.set(form, spec.problemField)
   const draft = takeDraft(page, spec.id)
   if (draft) {
     writeValues(form, draft)
@@ -309,6 +324,8 @@ export function showFormError(form: HTMLFormElement, error: unknown, refused = '
       const name = field.dataset.field ?? ''
       if (new RegExp(`\\b${name}\\b`).test(problem.detail) && setFieldError(form, name, problem.detail)) invalid.push(name)
     }
+    const named = invalid.length === 0 ? problemFields.get(form)?.(problem.detail) : null
+    if (named && setFieldError(form, named, problem.detail)) invalid.push(named)
   }
   if (problem.errors?.length) {
     const count = invalid.length === 1 ? 'one field needs' : `${invalid.length} fields need`

@@ -3,7 +3,7 @@
 
 import { ApiError, api, call, listAll } from './api.js'
 import type { SelectGroup, SelectOption } from './forms.js'
-import type { Freezer, Site } from './types.js'
+import type { Container, Freezer, Site } from './types.js'
 
 /** GETs each distinct id once; ids that no longer exist are left out. */
 async function byId<T>(ids: Iterable<number>, get: (id: number) => Promise<T>): Promise<Map<number, T>> {
@@ -28,6 +28,8 @@ export const sitesById = (ids: Iterable<number>, signal: AbortSignal): Promise<M
   byId(ids, (id) => call(api.GET('/api/sites/{id}', { params: { path: { id } }, signal })))
 export const freezersById = (ids: Iterable<number>, signal: AbortSignal): Promise<Map<number, Freezer>> =>
   byId(ids, (id) => call(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })))
+export const containersById = (ids: Iterable<number>, signal: AbortSignal): Promise<Map<number, Container>> =>
+  byId(ids, (id) => call(api.GET('/api/containers/{id}', { params: { path: { id } }, signal })))
 
 export const allSites = (signal: AbortSignal): Promise<Site[]> =>
   listAll((query) => api.GET('/api/sites', { params: { query }, signal }))

@@ -2,6 +2,7 @@
 // needs), who is signed in, and the router.
 
 import { loadCurrentUser } from './account.js'
+import { initFindBox } from './find-box.js'
 import { paths, SITES } from './paths.js'
 import { navigate, route, startRouter, type View } from './router.js'
 import { initSessionHeader } from './session-header.js'
@@ -11,8 +12,10 @@ import { computerEditView, computerNewView } from './views/computer-form.js'
 import { computerListView } from './views/computer-list.js'
 import { containerDetailView } from './views/container-detail.js'
 import { containerEditView, containerNewView } from './views/container-form.js'
+import { containerImportView } from './views/container-import.js'
 import { containerListView } from './views/container-list.js'
 import { containerLookupView } from './views/container-lookup.js'
+import { findResultsView } from './views/find-results.js'
 import { freezerDetailView } from './views/freezer-detail.js'
 import { freezerEditView, freezerNewView } from './views/freezer-form.js'
 import { freezerListView } from './views/freezer-list.js'
@@ -46,6 +49,8 @@ route('/freezers/:id/edit', editor(freezerEditView))
 route('/containers', containerListView)
 route('/containers/new', editor(containerNewView))
 route('/containers/lookup', containerLookupView)
+route(paths.importContainers, editor(containerImportView))
+route(paths.find(), findResultsView)
 route('/containers/:id', containerDetailView)
 route('/containers/:id/edit', editor(containerEditView))
 route('/computers', computerListView)
@@ -67,8 +72,12 @@ async function boot(): Promise<void> {
   const status = document.getElementById('status')
   const session = document.getElementById('session')
   const navList = document.querySelector<HTMLElement>('.main-nav ul')
-  if (!main || !status || !session || !navList) throw new Error('index.html lacks #main, #status, #session or the nav list')
+  const find = document.getElementById('find-form')
+  if (!main || !status || !session || !navList || !(find instanceof HTMLFormElement)) {
+    throw new Error('index.html lacks #main, #status, #session, #find-form or the nav list')
+  }
   initStatus(status)
+  initFindBox(find)
   // Who is signed in decides which controls the first page shows.
   await loadCurrentUser().catch(() => null)
   initSessionHeader(session, navList)

@@ -20,6 +20,13 @@ export const paths = {
   newContainer: (freezerId?: number | null) => (freezerId ? `/containers/new?freezer_id=${freezerId}` : '/containers/new'),
   container: (id: number) => `/containers/${id}`,
   editContainer: (id: number) => `/containers/${id}/edit`,
+  /** A new container inside a box, at a position (both optional). */
+  newContainerIn: (parentId: number, position?: string | null) =>
+    `/containers/new?parent_id=${parentId}${position ? `&position=${encodeURIComponent(position)}` : ''}`,
+  importContainers: '/containers/import',
+  /** The CSV of the containers (of one freezer): the API's own URL, opened as a download. */
+  containersCsv: (freezerId?: number | null) => `/api/containers?format=csv${freezerId ? `&freezer_id=${freezerId}` : ''}`,
+  find: (q?: string) => (q ? `/find?q=${encodeURIComponent(q)}` : '/find'),
   lookup: (uuid?: string) => (uuid ? `/containers/lookup?uuid=${encodeURIComponent(uuid)}` : '/containers/lookup'),
   computers: (siteId?: number | null) => (siteId ? `/computers?site_id=${siteId}` : '/computers'),
   newComputer: (siteId?: number | null) => (siteId ? `/computers/new?site_id=${siteId}` : '/computers/new'),

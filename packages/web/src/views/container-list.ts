@@ -6,6 +6,7 @@ import { paths } from '../paths.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
 import { parseId } from '../types.js'
+import { exportLink } from './freezer-detail.js'
 import { editControls, pageHeader } from './page.js'
 
 export async function containerListView(ctx: RouteContext): Promise<void> {
@@ -25,7 +26,9 @@ export async function containerListView(ctx: RouteContext): Promise<void> {
     pageHeader(freezer ? `Containers in ${freezer.name}` : 'Containers', {
       actions: [
         buttonLink(paths.lookup(), 'Find by UUID', { id: 'find-container' }),
+        exportLink(freezerId, freezer ? 'Export CSV' : 'Export all as CSV'),
         ...editControls([
+          buttonLink(paths.importContainers, 'Import CSV', { id: 'import-containers' }),
           buttonLink(paths.newContainer(freezerId), 'New container', { id: 'new-container', variant: 'primary' }),
         ]),
       ],

@@ -38,6 +38,8 @@ export interface ResourceFormSpec<T extends { id: number }, Body> {
   cancelNewHref: string
   /** The saved row as the status message names it, such as `“-80C”`. */
   named(saved: T): string
+  /** The field a refusal is about when its detail names none (see FormSpec). */
+  problemField?(detail: string): string | null
 }
 
 /** A row's values as its form's fields hold them (text; null is empty). */
@@ -58,6 +60,7 @@ export function resourceForm<T extends { id: number }, Body>(spec: ResourceFormS
     submitLabel: `${edited ? 'Save' : 'Create'} ${spec.noun}`,
     cancelHref: edited ? spec.page(edited.row.id) : spec.cancelNewHref,
     fields: spec.fields,
+    problemField: spec.problemField,
     async submit(values) {
       // Sent as it is, empty selects included (see Draft).
       const body = spec.body(values) as Body
