@@ -45,6 +45,7 @@ export class CredentialListener {
       connectionTimeoutMillis: 3000,
       // A peer gone without a word is noticed too.
       keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     })
     this.client = client
     client.on('notification', () => this.options.onChange())
