@@ -15,6 +15,10 @@ export interface EventPage {
 
 const COLUMNS = 'id, at, actor, action, changes, request_id, container_id, container_uuid'
 
+// Each freezer branch reads the freezer id from a subquery the planner may not fold (OFFSET 0), not as a
+// bound constant: it then estimates the rows from the number of freezers, not from how common this one is,
+// and walks the (freezer_*, id) index backwards a page long, not the primary key past other freezers' events.
+
 /** Runs a newest-first statement whose last two parameters are the cursor and the limit; asks for one more to know if a next page exists. */
 async function eventPage(db: Queryable, text: string, values: unknown[], { limit, after }: HistoryPage): Promise<EventPage> {
   const rows = await run<ContainerEvent & { id: string }>(db, text, [...values, after ?? null, limit + 1])
@@ -50,8 +54,10 @@ export async function containerHistory(db: Queryable, id: number, page: HistoryP
  */
 export async function freezerHistory(db: Queryable, freezerId: number, page: HistoryPage): Promise<EventPage | undefined> {
   const branch = (here: string, there: string) =>
-    `(SELECT ${COLUMNS} FROM container_event
-      WHERE ${here} = $1 AND ${there} IS DISTINCT FROM $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3)`
+    `(SELECT e.* FROM (SELECT $1::int AS id OFFSET 0) AS f CROSS JOIN LATERAL (
+        SELECT ${COLUMNS} FROM container_event
+        WHERE ${here} = f.id AND ${there} IS DISTINCT FROM f.id AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3
+      ) AS e)`
   const events = await eventPage(
     db,
     `${branch('freezer_to', 'freezer_from')} UNION ALL ${branch('freezer_from', 'freezer_to')} ORDER BY id DESC LIMIT $3`,

@@ -8,7 +8,8 @@ export async function freezerOccupancy(db: Queryable, freezerId: number): Promis
     `WITH RECURSIVE tree AS (
          SELECT id, 1 AS depth FROM container WHERE freezer_id = $1 AND parent_id IS NULL
          UNION ALL
-         SELECT c.id, t.depth + 1 FROM container AS c JOIN tree AS t ON c.parent_id = t.id
+         -- Everything inside has the freezer's id too: the condition keeps the join to the freezer's rows.
+         SELECT c.id, t.depth + 1 FROM container AS c JOIN tree AS t ON c.parent_id = t.id WHERE c.freezer_id = $1
      ),
      levels AS (SELECT depth, count(*)::int AS containers FROM tree GROUP BY depth),
      boxes AS (

@@ -1,0 +1,159 @@
+import { performance } from 'node:perf_hooks'
+import { containerHistory, containerLayout, containerPlace, freezerHistory, freezerOccupancy, type Queryable } from '@labtrack/db'
+import { createTestDatabase, openThrowawayServer, withSql } from '@labtrack/db-tools'
+import { SERVICES, type ServiceEntry } from '@labtrack/launcher/services'
+import { createApp } from '@labtrack/service-kit'
+import { createTestTokens } from '@labtrack/service-kit/testing'
+
+// pnpm tsx scripts/measure-places.ts: the place routes at a million containers.
+// Fills a throw-away database with generate_series (1,000 sites, 10,000
+// freezers, 1,000,400 containers: 12,200 boxes of 9×9 with 81 tubes each, the
+// first 1,220 boxes (100,040 containers) in freezer 1, and one 'created' event
+// per container), then times each route through the inventory service
+// (app.inject: routing, validation, the query, serialisation) and prints the
+// EXPLAIN (ANALYZE, BUFFERS) plan of each statement the route runs.
+// Prints figures, asserts nothing. MEASURE_RUNS sets the repetitions (default 20).
+//
+// The fill runs with container's own triggers disabled (the rules and the
+// history would cost a trigger call and a lookup per row, minutes at this
+// size); the events are written by one INSERT … SELECT instead. Other helpers
+// add their figures (search, CSV import and export) below the marked line.
+
+const RUNS = Number(process.env.MEASURE_RUNS ?? 20)
+const BOXES = 12_200
+const BIG_FREEZER_BOXES = 1_220
+const PER_BOX = 81
+
+const server = await openThrowawayServer()
+const database = await createTestDatabase(server.adminUrl)
+
+async function fill() {
+  const started = performance.now()
+  await withSql(database.url, async (sql) => {
+    await sql`INSERT INTO site (id, name) SELECT n, 'Site ' || n FROM generate_series(1, 1000) AS n`
+    await sql`INSERT INTO freezer (id, name, site_id) SELECT n, 'Freezer ' || n, 1 + (n - 1) / 10 FROM generate_series(1, 10000) AS n`
+    await sql`ALTER TABLE container DISABLE TRIGGER USER`
+    await sql`
+      INSERT INTO container (id, description, freezer_id, grid_rows, grid_cols, location)
+      SELECT n, 'Box ' || n, CASE WHEN n <= ${BIG_FREEZER_BOXES} THEN 1 ELSE 2 + n % 9999 END, 9, 9, 'shelf ' || n % 5
+      FROM generate_series(1, ${BOXES}) AS n`
+    await sql`
+      INSERT INTO container (id, description, freezer_id, parent_id, position)
+      SELECT ${BOXES} + (b - 1) * ${PER_BOX} + k + 1, 'Tube ' || b || '-' || k,
+             CASE WHEN b <= ${BIG_FREEZER_BOXES} THEN 1 ELSE 2 + b % 9999 END, b, chr(65 + k / 9) || (k % 9 + 1)
+      FROM generate_series(1, ${BOXES}) AS b, generate_series(0, ${PER_BOX - 1}) AS k`
+    await sql`ALTER TABLE container ENABLE TRIGGER USER`
+    await sql`
+      INSERT INTO container_event (container_id, container_uuid, actor, action, changes, freezer_to)
+      SELECT id, uuid, 'measure', 'created', jsonb_build_object('freezer_id', jsonb_build_object('from', NULL, 'to', freezer_id)), freezer_id
+      FROM container ORDER BY id`
+    for (const table of ['site', 'freezer', 'container']) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql(table)}))`
+    }
+    await sql`VACUUM ANALYZE`
+  })
+  const [counts] = await withSql(
+    database.url,
+    (
+      sql,
+    ) => sql`SELECT (SELECT count(*) FROM container)::int AS containers, (SELECT count(*) FROM container_event)::int AS events,
+                        (SELECT count(*) FROM container WHERE freezer_id = 1)::int AS in_freezer_1`,
+  )
+  console.log(`filled in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts)
+}
+
+/** postgres.js, as withSql lends it. */
+type Sql = Parameters<Parameters<typeof withSql>[1]>[0]
+
+/** The statements a query function sends, so they can be explained with their values. */
+function recording(sql: Sql) {
+  const statements: { text: string; values: unknown[] }[] = []
+  const db = {
+    query: async (text: string, values: unknown[] = []) => {
+      statements.push({ text, values })
+      return { rows: await sql.unsafe(text, values as never[]) }
+    },
+  } as unknown as Queryable
+  return { db, statements }
+}
+
+async function explain(sql: Sql, name: string, call: (db: Queryable) => Promise<unknown>) {
+  const { db, statements } = recording(sql)
+  await call(db)
+  for (const { text, values } of statements) {
+    const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${text}`, values as never[])
+    console.log(`\n--- ${name}: EXPLAIN ANALYZE\n${plan.map((row: Record<string, unknown>) => row['QUERY PLAN']).join('\n')}`)
+  }
+}
+
+function quantile(sorted: number[], q: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number
+}
+
+await fill()
+const inventory = SERVICES.find((service) => service.name === 'inventory')?.plugin as ServiceEntry['plugin']
+const app = await createApp({ databaseUrl: database.url, services: [inventory] })
+const tokens = await withSql(database.url, (sql) => createTestTokens(sql))
+const authorization = `Bearer ${tokens.editor}`
+
+// A tube (box 1, A5) moved out to a new box in freezer 2 and back through the service: its history has their events too.
+const TUBE = BOXES + 5
+const BOX = 7
+const send = (method: 'POST' | 'PATCH', url: string, payload: object) =>
+  app.inject({ method, url, headers: { authorization }, payload }).then((res) => res.json() as { id: number })
+const spare = await send('POST', '/api/containers', { description: 'Spare box', freezer_id: 2, grid_rows: 9, grid_cols: 9 })
+await send('PATCH', `/api/containers/${TUBE}`, { parent_id: spare.id, position: 'A1' })
+await send('PATCH', `/api/containers/${TUBE}`, { parent_id: 1, position: 'A5' })
+
+const routes: { name: string; url: string; call: (db: Queryable) => Promise<unknown> }[] = [
+  { name: 'layout of a 9×9 box', url: `/api/containers/${BOX}/layout`, call: (db) => containerLayout(db, BOX) },
+  {
+    name: 'occupancy of freezer 1 (100,040 containers, 1,220 boxes)',
+    url: '/api/freezers/1/occupancy',
+    call: (db) => freezerOccupancy(db, 1),
+  },
+  {
+    name: 'occupancy of freezer 500 (~82 containers)',
+    url: '/api/freezers/500/occupancy',
+    call: (db) => freezerOccupancy(db, 500),
+  },
+  { name: 'place of a tube', url: `/api/containers/${TUBE}/place`, call: (db) => containerPlace(db, TUBE) },
+  {
+    name: 'history of a tube',
+    url: `/api/containers/${TUBE}/history`,
+    call: (db) => containerHistory(db, TUBE, { limit: 100 }),
+  },
+  {
+    name: 'history of freezer 1 (first page of 100)',
+    url: '/api/freezers/1/history',
+    call: (db) => freezerHistory(db, 1, { limit: 100 }),
+  },
+]
+
+const figures: Record<string, Record<string, number | string>> = {}
+for (const { name, url, call } of routes) {
+  const times: number[] = []
+  let status = 0
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now()
+    const res = await app.inject({ url, headers: { authorization } })
+    times.push(performance.now() - started)
+    status = res.statusCode
+  }
+  times.sort((a, b) => a - b)
+  figures[name] = {
+    status,
+    'p50 ms': Number(quantile(times, 0.5).toFixed(2)),
+    'p95 ms': Number(quantile(times, 0.95).toFixed(2)),
+    'max ms': Number((times.at(-1) as number).toFixed(2)),
+  }
+  await withSql(database.url, (sql) => explain(sql, name, call))
+}
+console.log(`\nthrough the inventory service (app.inject), ${RUNS} runs each:`)
+console.table(figures)
+
+// ---- Further figures (search, CSV import and export) go below this line.
+
+await app.close()
+await database.drop()
+await server.stop()
