@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { resourcesOf } from '@labtrack/db'
 import { type ResourceRouteOptions, resourceRoutes } from '@labtrack/service-kit'
 import { containerCsv } from './routes/containers-csv.js'
+import { containerImportRoutes } from './routes/containers-import.js'
 import { historyRoutes } from './routes/history.js'
 import { layoutRoutes } from './routes/layout.js'
 import { occupancyRoutes } from './routes/occupancy.js'
@@ -17,6 +18,7 @@ export const inventoryService: FastifyPluginAsyncTypebox = async (app) => {
   for (const resource of resourcesOf('inventory')) await app.register(resourceRoutes(resource, OPTIONS[resource.plural]))
   for (const routes of [layoutRoutes, occupancyRoutes, placeRoutes, historyRoutes]) await app.register(routes)
   await app.register(searchRoutes)
+  await app.register(containerImportRoutes)
 }
 
 export const INVENTORY_DEFAULT_PORT = 3002

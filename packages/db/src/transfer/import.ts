@@ -1,0 +1,208 @@
+import { DbError, toDbError } from '../errors.js'
+import type { Queryable } from '../queryable.js'
+
+/** The fields of a container an import row may set; a field its file has no column for is left as it is. */
+export interface ImportFields {
+  description?: string | null
+  /** Left out when the cell is empty: a nested container's freezer follows its parent. */
+  freezer_id?: number
+  parent_uuid?: string | null
+  position?: string | null
+  location?: string | null
+}
+
+export interface ImportRow {
+  /** Its number among the data rows, from 1. */
+  row: number
+  /** A known uuid updates or moves that container; an unknown one, or none, creates one. */
+  uuid: string | null
+  fields: ImportFields
+}
+
+export type ImportAction = 'created' | 'moved' | 'updated' | 'unchanged'
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>
+
+export interface ImportOutcome {
+  row: number
+  action: ImportAction
+  id: number
+  uuid: string
+  changes: FieldChanges
+}
+
+/** A refused row: the field it concerns (a column of the file, or null for the row as a whole) and why. */
+export interface ImportRefusal {
+  row: number
+  field: keyof ImportFields | 'uuid' | null
+  detail: string
+}
+
+const FIELDS = ['uuid', 'description', 'freezer_id', 'parent_id', 'position', 'location'] as const
+const PLACE = new Set(['freezer_id', 'parent_id', 'position'])
+
+// Which field a refusal of the triggers (migration 004) or of a constraint concerns, by what it says.
+const REFUSAL_FIELDS: [RegExp, ImportRefusal['field']][] = [
+  [
+    /a container inside it (has no|needs a) position$|^position \S+ (needs a parent_id|of .* is taken by )|^\S+ is outside container \d+'s /s,
+    'position',
+  ],
+  [/^a container with this parent_id and position already exists$/, 'position'],
+  [/on its own set parent_id to null$|^a container needs a freezer_id or a parent_id$|^freezer_id does not name/s, 'freezer_id'],
+  [
+    / cannot be put inside (itself|container \d+, which it holds)$|^parent_id \d+ does not name an existing container$/s,
+    'parent_uuid',
+  ],
+  [/^a container with this uuid already exists$/, 'uuid'],
+]
+
+/** The field a refusal of the database concerns, or null when it does not say. */
+export function refusedField(message: string): ImportRefusal['field'] {
+  return REFUSAL_FIELDS.find(([pattern]) => pattern.test(message))?.[1] ?? null
+}
+
+const SUBJECTS = {
+  container_uuid_key: 'a container with this uuid',
+  container_parent_id_position_key: 'a container with this parent_id and position',
+  container_freezer_id_fkey: 'freezer_id',
+}
+
+/** What changed between two versions of a row (null for a created one), as the history writes it. */
+function changesOf(before: Record<string, unknown> | null, after: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {}
+  for (const field of FIELDS) {
+    const from = before ? before[field] : null
+    if (from !== after[field]) changes[field] = { from, to: after[field] }
+  }
+  return changes
+}
+
+function actionOf(created: boolean, changes: FieldChanges): ImportAction {
+  if (created) return 'created'
+  const fields = Object.keys(changes)
+  if (fields.some((field) => PLACE.has(field))) return 'moved'
+  return fields.length > 0 ? 'updated' : 'unchanged'
+}
+
+const columnsOf = (table: string) =>
+  ['id', 'uuid::text AS uuid', 'description', 'freezer_id', 'parent_id', 'position', 'location']
+    .map((column) => `${table}.${column}`)
+    .join(', ')
+
+type Stored = Record<string, unknown>
+
+/**
+ * Applies the rows in order on `db`, a connection inside a transaction that
+ * the caller commits or rolls back: each row in a savepoint of its own, so a
+ * refused row is undone alone and every later row is still tried. The
+ * triggers of the container table judge every placement; what can be known
+ * before (a freezer or parent that does not exist, a uuid twice) is refused
+ * without asking them. A parent_uuid may name a container that an earlier row
+ * of the same file creates.
+ */
+export async function importContainers(
+  db: Queryable,
+  rows: ImportRow[],
+  /** Rows already refused (a cell that is not what its column holds): not applied, but still known by their uuid. */
+  refused: ImportRefusal[] = [],
+): Promise<{ outcomes: ImportOutcome[]; refusals: ImportRefusal[] }> {
+  const query = async <T>(text: string, values?: unknown[]) => {
+    try {
+      return (await db.query(text, values)).rows as T[]
+    } catch (error) {
+      throw toDbError(error, SUBJECTS)
+    }
+  }
+  const uuids = [...new Set(rows.flatMap(({ uuid, fields }) => [uuid, fields.parent_uuid ?? null]).filter((u) => u !== null))]
+  const freezerIds = [...new Set(rows.flatMap(({ fields }) => (fields.freezer_id === undefined ? [] : [fields.freezer_id])))]
+  const known = new Map(
+    (
+      await query<{ id: number; uuid: string }>('SELECT id, uuid::text AS uuid FROM container WHERE uuid = ANY($1::uuid[])', [
+        uuids,
+      ])
+    ).map(({ id, uuid }) => [uuid, id]),
+  )
+  const freezers = new Set(
+    (await query<{ id: number }>('SELECT id FROM freezer WHERE id = ANY($1::int[])', [freezerIds])).map(({ id }) => id),
+  )
+  // Where each uuid first appears in the file, and which rows were refused.
+  const firstRow = new Map<string, number>()
+  for (const { row, uuid } of rows) if (uuid !== null && !firstRow.has(uuid)) firstRow.set(uuid, row)
+  const refusedRows = new Set(refused.map(({ row }) => row))
+
+  const outcomes: ImportOutcome[] = []
+  const refusals: ImportRefusal[] = [...refused]
+  const refuse = (row: number, field: ImportRefusal['field'], detail: string) => {
+    refusals.push({ row, field, detail })
+    refusedRows.add(row)
+  }
+
+  function parentOf(row: number, parentUuid: string): number | undefined {
+    const id = known.get(parentUuid)
+    if (id !== undefined) return id
+    const named = firstRow.get(parentUuid)
+    if (named === undefined) refuse(row, 'parent_uuid', 'no container has this uuid, in the database or in an earlier row')
+    else if (named >= row)
+      refuse(row, 'parent_uuid', `names the container of row ${named}: put a box in the file before what it holds`)
+    else refuse(row, 'parent_uuid', `names the container of row ${named}, which is refused`)
+    return undefined
+  }
+
+  await query('SAVEPOINT labtrack_import_row')
+  for (const { row, uuid, fields } of rows) {
+    if (uuid !== null && (firstRow.get(uuid) as number) < row) {
+      refuse(row, 'uuid', `row ${firstRow.get(uuid)} has this uuid too: a container is named once in a file`)
+    }
+    if (fields.freezer_id !== undefined && !freezers.has(fields.freezer_id)) {
+      refuse(row, 'freezer_id', `freezer ${fields.freezer_id} does not exist`)
+    }
+    const set: Record<string, unknown> = {}
+    for (const [field, value] of Object.entries(fields)) if (field !== 'parent_uuid') set[field] = value
+    if (typeof fields.parent_uuid === 'string') set.parent_id = parentOf(row, fields.parent_uuid)
+    else if (fields.parent_uuid === null) set.parent_id = null
+    if (refusedRows.has(row)) continue
+
+    const id = uuid === null ? undefined : known.get(uuid)
+    if (id === undefined && uuid !== null) set.uuid = uuid
+    const names = Object.keys(set)
+    const values = Object.values(set)
+    try {
+      let before: Stored | null = null
+      let after: Stored
+      if (id === undefined) {
+        const placeholders = names.map((_, i) => `$${i + 1}`)
+        ;[after] = (await query<Stored>(
+          `INSERT INTO container (${names.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${columnsOf('container')}`,
+          values,
+        )) as [Stored]
+        known.set(after.uuid as string, after.id as number)
+      } else if (names.length === 0) {
+        ;[before] = (await query<Stored>(`SELECT ${columnsOf('container')} FROM container WHERE id = $1`, [id])) as [Stored]
+        after = before
+      } else {
+        const assignments = names.map((name, i) => `${name} = $${i + 2}`)
+        const [{ before: old, ...stored }] = (await query<Stored & { before: Stored }>(
+          `WITH old AS (SELECT ${columnsOf('container')} FROM container WHERE id = $1 FOR UPDATE)
+           UPDATE container SET ${assignments.join(', ')} FROM old WHERE container.id = old.id
+           RETURNING to_jsonb(old) AS before, ${columnsOf('container')}`,
+          [id, ...values],
+        )) as [Stored & { before: Stored }]
+        before = old
+        after = stored
+      }
+      await query('RELEASE SAVEPOINT labtrack_import_row; SAVEPOINT labtrack_import_row')
+      const changes = changesOf(before, after)
+      outcomes.push({
+        row,
+        action: actionOf(before === null, changes),
+        id: after.id as number,
+        uuid: after.uuid as string,
+        changes,
+      })
+    } catch (error) {
+      if (!(error instanceof DbError) || error.code === 'LABTRACK_DB_UNAVAILABLE') throw error
+      await query('ROLLBACK TO SAVEPOINT labtrack_import_row')
+      refuse(row, refusedField(error.message), error.message)
+    }
+  }
+  return { outcomes, refusals: refusals.sort((a, b) => a.row - b.row) }
+}
