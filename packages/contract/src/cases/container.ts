@@ -6,9 +6,23 @@ import type { Test } from 'tap'
 import { arrange, create, parentScope, type ResourceCase, type Row, type Sql, send, stored, tableCount } from '../case.js'
 import { insertSites } from './freezer.js'
 
-const C1: Row = { id: 1, uuid: '3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01', description: 'Plasma aliquots, box A', freezer_id: 1 }
-const C2: Row = { id: 2, uuid: '9b2e4d7a-1c3f-4e8b-a6d5-2f7c8e9a0b12', description: 'Serum, batch 2026-03', freezer_id: 1 }
-const C3: Row = { id: 3, uuid: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23', description: 'DNA extracts', freezer_id: 2 }
+// Where a container sits inside another (none of the seed's do): null for each of these.
+const UNPLACED = { parent_id: null, grid_rows: null, grid_cols: null, position: null, location: null }
+const C1: Row = {
+  id: 1,
+  uuid: '3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01',
+  description: 'Plasma aliquots, box A',
+  freezer_id: 1,
+  ...UNPLACED,
+}
+const C2: Row = {
+  id: 2,
+  uuid: '9b2e4d7a-1c3f-4e8b-a6d5-2f7c8e9a0b12',
+  description: 'Serum, batch 2026-03',
+  freezer_id: 1,
+  ...UNPLACED,
+}
+const C3: Row = { id: 3, uuid: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23', description: 'DNA extracts', freezer_id: 2, ...UNPLACED }
 
 const GENERATED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const URN = 'urn:uuid:0b9d2f5e-2c8a-4f1e-9d3b-7a6c5e4d3c99'
@@ -65,12 +79,12 @@ function own(t: Test, main: TestApp) {
     const home = parents[0] as number
     const generated = await create(app, containers, { freezer_id: home })
     t.match(generated.uuid, GENERATED_UUID)
-    t.strictSame(generated, { id: generated.id, uuid: generated.uuid, description: null, freezer_id: home })
+    t.strictSame(generated, { id: generated.id, uuid: generated.uuid, description: null, freezer_id: home, ...UNPLACED })
     const other = await create(app, containers, { freezer_id: home })
     t.not(other.uuid, generated.uuid, 'each generated uuid is new')
     const uuid = randomUUID()
     const given = await create(app, containers, { uuid, description: 'Buffy coat', freezer_id: home })
-    t.strictSame(given, { id: given.id, uuid, description: 'Buffy coat', freezer_id: home })
+    t.strictSame(given, { id: given.id, uuid, description: 'Buffy coat', freezer_id: home, ...UNPLACED })
     t.strictSame(await row(given.id), given)
     const upper = await create(app, containers, { uuid: uuid.replace(/^.{8}/, 'ABCDEF01').toUpperCase(), freezer_id: home })
     t.equal(upper.uuid, uuid.replace(/^.{8}/, 'abcdef01'), 'an upper-case uuid comes back in lower case')

@@ -401,7 +401,7 @@ export interface paths {
       cookie?: never
     }
     /**
-     * List containers: filter, sort and page
+     * List containers: filter, sort and page; as CSV with Accept: text/csv or format=csv
      * @description Needs a signed-in user or an API token (any role).
      */
     get: operations['listContainers']
@@ -430,13 +430,13 @@ export interface paths {
      */
     get: operations['getContainer']
     /**
-     * Replace a container (optional fields left out become null; a uuid left out is kept)
+     * Replace a container (optional fields left out become null; a uuid, parent_id, grid, position and location left out are kept)
      * @description Needs the editor role.
      */
     put: operations['replaceContainer']
     post?: never
     /**
-     * Delete a container
+     * Delete a container that has no containers
      * @description Needs the editor role.
      */
     delete: operations['deleteContainer']
@@ -447,6 +447,146 @@ export interface paths {
      * @description Needs the editor role.
      */
     patch: operations['updateContainer']
+    trace?: never
+  }
+  '/api/containers/{id}/layout': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * A container's grid: every cell, row by row, with its occupant or null
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getContainerLayout']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/freezers/{id}/occupancy': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * How full a freezer is: its containers at every depth, and each box with its capacity and occupied cells
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getFreezerOccupancy']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/containers/{id}/place': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Where a container is: its site, freezer, the containers it is inside and its position, and all of it as one label
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getContainerPlace']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/containers/{id}/history': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * A container's history: every creation, change, move and delete, who made it and in which request; also after its delete
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getContainerHistory']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/freezers/{id}/history': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * What entered and left a freezer: containers created or moved into it, moved out of it or deleted there
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['getFreezerHistory']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Find sites, freezers and computers by name, containers by description or uuid (whole, or its first 8 hex digits)
+     * @description Needs a signed-in user or an API token (any role).
+     */
+    get: operations['search']
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/containers/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Create, change and move containers from a CSV file (at most 5 MiB and 50000 rows): all rows or none
+     * @description Needs the editor role.
+     */
+    post: operations['importContainers']
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
     trace?: never
   }
   '/api/computers': {
@@ -672,13 +812,23 @@ export interface components {
       uuid: string
       description: string | null
       freezer_id: number
+      parent_id: number | null
+      grid_rows: number | null
+      grid_cols: number | null
+      position: string | null
+      location: string | null
     }
     /** ContainerInput */
     ContainerInput: {
       /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
       uuid?: string
       description?: string | null
-      freezer_id: number
+      freezer_id?: number
+      parent_id?: number | null
+      grid_rows?: number | null
+      grid_cols?: number | null
+      position?: string | null
+      location?: string | null
     }
     /** ContainerPatch */
     ContainerPatch: {
@@ -686,6 +836,11 @@ export interface components {
       uuid?: string
       description?: string | null
       freezer_id?: number
+      parent_id?: number | null
+      grid_rows?: number | null
+      grid_cols?: number | null
+      position?: string | null
+      location?: string | null
     }
     /** Computer */
     Computer: {
@@ -3327,6 +3482,8 @@ export interface operations {
         'freezer_id[gte]'?: number
         /** @description freezer_id is one of these comma-separated values */
         'freezer_id[in]'?: string
+        /** @description `csv`: every row the filters match as CSV, like `Accept: text/csv`; limit, offset and after do not apply */
+        format?: 'json' | 'csv'
       }
       header?: {
         /** @description `count=exact` adds X-Total-Count: every row the filters match */
@@ -3760,6 +3917,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem']
         }
       }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
       /** @description Precondition Failed */
       412: {
         headers: {
@@ -3856,6 +4022,635 @@ export interface operations {
       }
       /** @description Precondition Failed */
       412: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Content Too Large */
+      413: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unsupported Media Type */
+      415: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unprocessable Content */
+      422: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getContainerLayout: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The grid */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            rows: number
+            cols: number
+            occupied: number
+            free: number
+            first_free: string | null
+            /** @description every cell of the grid, row by row (A1, A2, …, B1, …) */
+            cells: {
+              /** @description a cell such as A1 or H12 */
+              position: string
+              container: {
+                id: number
+                /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
+                uuid: string
+                description: string | null
+              } | null
+            }[]
+          }
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getFreezerOccupancy: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The occupancy */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            freezer_id: number
+            /** @description every container in the freezer, at any depth */
+            containers: number
+            /** @description how many sit directly in the freezer (depth 1), inside those (depth 2), and so on */
+            levels: {
+              depth: number
+              containers: number
+            }[]
+            /** @description the containers of the freezer that have a grid, by id */
+            boxes: {
+              id: number
+              /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
+              uuid: string
+              description: string | null
+              parent_id: number | null
+              position: string | null
+              rows: number
+              cols: number
+              capacity: number
+              occupied: number
+            }[]
+          }
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getContainerPlace: {
+    parameters: {
+      query?: never
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description The place */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            site: {
+              id: number
+              name: string
+            }
+            freezer: {
+              id: number
+              name: string
+            }
+            /** @description the containers it is inside, outermost first */
+            path: {
+              id: number
+              /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
+              uuid: string
+              description: string | null
+              position: string | null
+            }[]
+            position: string | null
+            /** @description e.g. "Site 1 › -20C › Box 3 › A1" */
+            label: string
+          }
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getContainerHistory: {
+    parameters: {
+      query?: {
+        /** @description events per page */
+        limit?: number
+        /** @description only events older than this one (from the Link header of the previous page) */
+        after?: number
+      }
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Events, newest first */
+      200: {
+        headers: {
+          /** @description `<…>; rel="next"` while older events exist */
+          link?: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: number
+            /** Format: date-time */
+            at: string
+            /** @description the user, `token:<name>`, or `sql:<role>` for a change made by direct SQL */
+            actor: string
+            action: 'created' | 'updated' | 'moved' | 'deleted'
+            /** @description every field that changed: { field: { from, to } } */
+            changes: {
+              [key: string]: {
+                from: unknown
+                to: unknown
+              }
+            }
+            request_id: string | null
+            container_id: number
+            /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
+            container_uuid: string
+          }[]
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  getFreezerHistory: {
+    parameters: {
+      query?: {
+        /** @description events per page */
+        limit?: number
+        /** @description only events older than this one (from the Link header of the previous page) */
+        after?: number
+      }
+      header?: never
+      path: {
+        id: number
+      }
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description Events, newest first */
+      200: {
+        headers: {
+          /** @description `<…>; rel="next"` while older events exist */
+          link?: string
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            id: number
+            /** Format: date-time */
+            at: string
+            /** @description the user, `token:<name>`, or `sql:<role>` for a change made by direct SQL */
+            actor: string
+            action: 'created' | 'updated' | 'moved' | 'deleted'
+            /** @description every field that changed: { field: { from, to } } */
+            changes: {
+              [key: string]: {
+                from: unknown
+                to: unknown
+              }
+            }
+            request_id: string | null
+            container_id: number
+            /** @description UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01 */
+            container_uuid: string
+          }[]
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Not Found */
+      404: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  search: {
+    parameters: {
+      query: {
+        /** @description a piece of a name or description, a whole uuid, or its first 8 hex digits */
+        q: string
+        /** @description hits at most */
+        limit?: number
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody?: never
+    responses: {
+      /** @description uuid matches first, then sites, freezers, computers and containers */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            /** @description which collection the row is in: /api/<kind>s/<id> */
+            kind: 'site' | 'freezer' | 'computer' | 'container'
+            id: number
+            /** @description a site's, freezer's or computer's name; a container's description, or its uuid's first 8 hex digits */
+            label: string
+            place: string | null
+          }[]
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Service Unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+    }
+  }
+  importContainers: {
+    parameters: {
+      query?: {
+        /** @description true: answer what the file would do, and change nothing */
+        dry_run?: boolean
+      }
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    requestBody: {
+      content: {
+        'text/csv': string
+      }
+    }
+    responses: {
+      /** @description what every row did (or, on a dry run, would do) */
+      200: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/json': {
+            dry_run: boolean
+            /** @description rows that changed a container and were stored (0 on a dry run) */
+            applied: number
+            rows: {
+              /** @description the data row, from 1 (the header is not counted) */
+              row: number
+              action: 'created' | 'moved' | 'updated' | 'unchanged'
+              id: number | null
+              uuid: string | null
+              /** @description { field: { from, to } }, as the history records it */
+              changes: {
+                [key: string]: {
+                  from: unknown
+                  to: unknown
+                }
+              }
+            }[]
+          }
+        }
+      }
+      /** @description Bad Request */
+      400: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Unauthorized */
+      401: {
+        headers: {
+          [name: string]: unknown
+        }
+        content: {
+          'application/problem+json': components['schemas']['Problem']
+        }
+      }
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown
         }
