@@ -271,10 +271,72 @@ Object {
             "minimum": 1,
             "type": "integer",
           },
+          "grid_cols": Object {
+            "anyOf": Array [
+              Object {
+                "description": "columns 1–99",
+                "maximum": 99,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "grid_rows": Object {
+            "anyOf": Array [
+              Object {
+                "description": "rows A–Z",
+                "maximum": 26,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
           "id": Object {
             "maximum": 2147483647,
             "minimum": 1,
             "type": "integer",
+          },
+          "location": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "parent_id": Object {
+            "anyOf": Array [
+              Object {
+                "maximum": 2147483647,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "position": Object {
+            "anyOf": Array [
+              Object {
+                "description": "the cell of the parent’s grid, e.g. A1 or H12",
+                "pattern": "^[A-Z][1-9][0-9]?$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
           },
           "uuid": Object {
             "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
@@ -287,6 +349,11 @@ Object {
           "uuid",
           "description",
           "freezer_id",
+          "parent_id",
+          "grid_rows",
+          "grid_cols",
+          "position",
+          "location",
         ],
         "title": "Container",
         "type": "object",
@@ -311,15 +378,74 @@ Object {
             "minimum": 1,
             "type": "integer",
           },
+          "grid_cols": Object {
+            "anyOf": Array [
+              Object {
+                "description": "columns 1–99",
+                "maximum": 99,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "grid_rows": Object {
+            "anyOf": Array [
+              Object {
+                "description": "rows A–Z",
+                "maximum": 26,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "location": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "parent_id": Object {
+            "anyOf": Array [
+              Object {
+                "maximum": 2147483647,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "position": Object {
+            "anyOf": Array [
+              Object {
+                "description": "the cell of the parent’s grid, e.g. A1 or H12",
+                "pattern": "^[A-Z][1-9][0-9]?$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
           "uuid": Object {
             "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
             "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
             "type": "string",
           },
         },
-        "required": Array [
-          "freezer_id",
-        ],
         "title": "ContainerInput",
         "type": "object",
       },
@@ -343,6 +469,68 @@ Object {
             "maximum": 2147483647,
             "minimum": 1,
             "type": "integer",
+          },
+          "grid_cols": Object {
+            "anyOf": Array [
+              Object {
+                "description": "columns 1–99",
+                "maximum": 99,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "grid_rows": Object {
+            "anyOf": Array [
+              Object {
+                "description": "rows A–Z",
+                "maximum": 26,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "location": Object {
+            "anyOf": Array [
+              Object {
+                "maxLength": 2000,
+                "pattern": "^[^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "parent_id": Object {
+            "anyOf": Array [
+              Object {
+                "maximum": 2147483647,
+                "minimum": 1,
+                "type": "integer",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
+          },
+          "position": Object {
+            "anyOf": Array [
+              Object {
+                "description": "the cell of the parent’s grid, e.g. A1 or H12",
+                "pattern": "^[A-Z][1-9][0-9]?$",
+                "type": "string",
+              },
+              Object {
+                "type": "null",
+              },
+            ],
           },
           "uuid": Object {
             "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
@@ -2560,6 +2748,28 @@ Object {
             },
           },
           Object {
+            "description": "\`csv\`: every row the filters match as CSV, like \`Accept: text/csv\`; limit, offset and after do not apply",
+            "in": "query",
+            "name": "format",
+            "required": false,
+            "schema": Object {
+              "anyOf": Array [
+                Object {
+                  "enum": Array [
+                    "json",
+                  ],
+                  "type": "string",
+                },
+                Object {
+                  "enum": Array [
+                    "csv",
+                  ],
+                  "type": "string",
+                },
+              ],
+            },
+          },
+          Object {
             "description": "\`count=exact\` adds X-Total-Count: every row the filters match",
             "in": "header",
             "name": "prefer",
@@ -2653,7 +2863,7 @@ Object {
             "session": Array [],
           },
         ],
-        "summary": "List containers: filter, sort and page",
+        "summary": "List containers: filter, sort and page; as CSV with Accept: text/csv or format=csv",
         "tags": Array [
           "containers",
         ],
@@ -2860,6 +3070,16 @@ Object {
             },
             "description": "Not Found",
           },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
           "412": Object {
             "content": Object {
               "application/problem+json": Object {
@@ -2889,7 +3109,7 @@ Object {
             "session": Array [],
           },
         ],
-        "summary": "Delete a container",
+        "summary": "Delete a container that has no containers",
         "tags": Array [
           "containers",
         ],
@@ -3360,7 +3580,846 @@ Object {
             "session": Array [],
           },
         ],
-        "summary": "Replace a container (optional fields left out become null; a uuid left out is kept)",
+        "summary": "Replace a container (optional fields left out become null; a uuid, parent_id, grid, position and location left out are kept)",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/containers/{id}/history": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "getContainerHistory",
+        "parameters": Array [
+          Object {
+            "description": "events per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "only events older than this one (from the Link header of the previous page)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "Events, newest first",
+                  "items": Object {
+                    "properties": Object {
+                      "action": Object {
+                        "anyOf": Array [
+                          Object {
+                            "enum": Array [
+                              "created",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "updated",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "moved",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "deleted",
+                            ],
+                            "type": "string",
+                          },
+                        ],
+                      },
+                      "actor": Object {
+                        "description": "the user, \`token:<name>\`, or \`sql:<role>\` for a change made by direct SQL",
+                        "type": "string",
+                      },
+                      "at": Object {
+                        "format": "date-time",
+                        "type": "string",
+                      },
+                      "changes": Object {
+                        "additionalProperties": Object {
+                          "properties": Object {
+                            "from": Object {},
+                            "to": Object {},
+                          },
+                          "required": Array [
+                            "from",
+                            "to",
+                          ],
+                          "type": "object",
+                        },
+                        "description": "every field that changed: { field: { from, to } }",
+                        "type": "object",
+                      },
+                      "container_id": Object {
+                        "maximum": 2147483647,
+                        "minimum": 1,
+                        "type": "integer",
+                      },
+                      "container_uuid": Object {
+                        "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+                        "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                        "type": "string",
+                      },
+                      "id": Object {
+                        "minimum": 1,
+                        "type": "integer",
+                      },
+                      "request_id": Object {
+                        "anyOf": Array [
+                          Object {
+                            "type": "string",
+                          },
+                          Object {
+                            "type": "null",
+                          },
+                        ],
+                      },
+                    },
+                    "required": Array [
+                      "id",
+                      "at",
+                      "actor",
+                      "action",
+                      "changes",
+                      "request_id",
+                      "container_id",
+                      "container_uuid",
+                    ],
+                    "title": "ContainerEvent",
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Events, newest first",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while older events exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "A container's history: every creation, change, move and delete, who made it and in which request; also after its delete",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/containers/{id}/layout": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "getContainerLayout",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "The grid",
+                  "properties": Object {
+                    "cells": Object {
+                      "description": "every cell of the grid, row by row (A1, A2, …, B1, …)",
+                      "items": Object {
+                        "properties": Object {
+                          "container": Object {
+                            "anyOf": Array [
+                              Object {
+                                "properties": Object {
+                                  "description": Object {
+                                    "anyOf": Array [
+                                      Object {
+                                        "type": "string",
+                                      },
+                                      Object {
+                                        "type": "null",
+                                      },
+                                    ],
+                                  },
+                                  "id": Object {
+                                    "maximum": 2147483647,
+                                    "minimum": 1,
+                                    "type": "integer",
+                                  },
+                                  "uuid": Object {
+                                    "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+                                    "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                                    "type": "string",
+                                  },
+                                },
+                                "required": Array [
+                                  "id",
+                                  "uuid",
+                                  "description",
+                                ],
+                                "title": "ContainerRef",
+                                "type": "object",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "position": Object {
+                            "description": "a cell such as A1 or H12",
+                            "pattern": "^[A-Z][1-9][0-9]?$",
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "position",
+                          "container",
+                        ],
+                        "type": "object",
+                      },
+                      "type": "array",
+                    },
+                    "cols": Object {
+                      "maximum": 99,
+                      "minimum": 1,
+                      "type": "integer",
+                    },
+                    "first_free": Object {
+                      "anyOf": Array [
+                        Object {
+                          "description": "a cell such as A1 or H12",
+                          "pattern": "^[A-Z][1-9][0-9]?$",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "free": Object {
+                      "minimum": 0,
+                      "type": "integer",
+                    },
+                    "occupied": Object {
+                      "minimum": 0,
+                      "type": "integer",
+                    },
+                    "rows": Object {
+                      "maximum": 26,
+                      "minimum": 1,
+                      "type": "integer",
+                    },
+                  },
+                  "required": Array [
+                    "rows",
+                    "cols",
+                    "occupied",
+                    "free",
+                    "first_free",
+                    "cells",
+                  ],
+                  "title": "Layout",
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The grid",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "409": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Conflict",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "A container's grid: every cell, row by row, with its occupant or null",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/containers/{id}/place": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "getContainerPlace",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "The place",
+                  "properties": Object {
+                    "freezer": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "maximum": 2147483647,
+                          "minimum": 1,
+                          "type": "integer",
+                        },
+                        "name": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "name",
+                      ],
+                      "type": "object",
+                    },
+                    "label": Object {
+                      "description": "e.g. \\"Site 1 › -20C › Box 3 › A1\\"",
+                      "type": "string",
+                    },
+                    "path": Object {
+                      "description": "the containers it is inside, outermost first",
+                      "items": Object {
+                        "properties": Object {
+                          "description": Object {
+                            "anyOf": Array [
+                              Object {
+                                "type": "string",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "id": Object {
+                            "maximum": 2147483647,
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "position": Object {
+                            "anyOf": Array [
+                              Object {
+                                "description": "a cell such as A1 or H12",
+                                "pattern": "^[A-Z][1-9][0-9]?$",
+                                "type": "string",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "uuid": Object {
+                            "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+                            "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "id",
+                          "uuid",
+                          "description",
+                          "position",
+                        ],
+                        "type": "object",
+                      },
+                      "type": "array",
+                    },
+                    "position": Object {
+                      "anyOf": Array [
+                        Object {
+                          "description": "a cell such as A1 or H12",
+                          "pattern": "^[A-Z][1-9][0-9]?$",
+                          "type": "string",
+                        },
+                        Object {
+                          "type": "null",
+                        },
+                      ],
+                    },
+                    "site": Object {
+                      "properties": Object {
+                        "id": Object {
+                          "maximum": 2147483647,
+                          "minimum": 1,
+                          "type": "integer",
+                        },
+                        "name": Object {
+                          "type": "string",
+                        },
+                      },
+                      "required": Array [
+                        "id",
+                        "name",
+                      ],
+                      "type": "object",
+                    },
+                  },
+                  "required": Array [
+                    "site",
+                    "freezer",
+                    "path",
+                    "position",
+                    "label",
+                  ],
+                  "title": "Place",
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The place",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Where a container is: its site, freezer, the containers it is inside and its position, and all of it as one label",
+        "tags": Array [
+          "containers",
+        ],
+      },
+    },
+    "/api/containers/import": Object {
+      "post": Object {
+        "description": "Needs the editor role.",
+        "operationId": "importContainers",
+        "parameters": Array [
+          Object {
+            "description": "true: answer what the file would do, and change nothing",
+            "in": "query",
+            "name": "dry_run",
+            "required": false,
+            "schema": Object {
+              "default": false,
+              "type": "boolean",
+            },
+          },
+        ],
+        "requestBody": Object {
+          "content": Object {
+            "text/csv": Object {
+              "schema": Object {
+                "description": "a header row naming some of uuid, description, freezer_id, parent_uuid, position, location (id, site, freezer are ignored), then one container a row",
+                "type": "string",
+              },
+            },
+          },
+          "required": true,
+        },
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "additionalProperties": false,
+                  "description": "what every row did (or, on a dry run, would do)",
+                  "properties": Object {
+                    "applied": Object {
+                      "description": "rows that changed a container and were stored (0 on a dry run)",
+                      "type": "integer",
+                    },
+                    "dry_run": Object {
+                      "type": "boolean",
+                    },
+                    "rows": Object {
+                      "items": Object {
+                        "properties": Object {
+                          "action": Object {
+                            "anyOf": Array [
+                              Object {
+                                "enum": Array [
+                                  "created",
+                                ],
+                                "type": "string",
+                              },
+                              Object {
+                                "enum": Array [
+                                  "moved",
+                                ],
+                                "type": "string",
+                              },
+                              Object {
+                                "enum": Array [
+                                  "updated",
+                                ],
+                                "type": "string",
+                              },
+                              Object {
+                                "enum": Array [
+                                  "unchanged",
+                                ],
+                                "type": "string",
+                              },
+                            ],
+                          },
+                          "changes": Object {
+                            "additionalProperties": Object {
+                              "properties": Object {
+                                "from": Object {},
+                                "to": Object {},
+                              },
+                              "required": Array [
+                                "from",
+                                "to",
+                              ],
+                              "type": "object",
+                            },
+                            "description": "{ field: { from, to } }, as the history records it",
+                            "type": "object",
+                          },
+                          "id": Object {
+                            "anyOf": Array [
+                              Object {
+                                "description": "null for a container a dry run would create",
+                                "type": "integer",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "row": Object {
+                            "description": "the data row, from 1 (the header is not counted)",
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "uuid": Object {
+                            "anyOf": Array [
+                              Object {
+                                "description": "null for a container a dry run would create without a uuid given",
+                                "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                                "type": "string",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                        },
+                        "required": Array [
+                          "row",
+                          "action",
+                          "id",
+                          "uuid",
+                          "changes",
+                        ],
+                        "type": "object",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "dry_run",
+                    "applied",
+                    "rows",
+                  ],
+                  "type": "object",
+                },
+              },
+            },
+            "description": "what every row did (or, on a dry run, would do)",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "413": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Content Too Large",
+          },
+          "415": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unsupported Media Type",
+          },
+          "422": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unprocessable Content",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Create, change and move containers from a CSV file (at most 5 MiB and 50000 rows): all rows or none",
         "tags": Array [
           "containers",
         ],
@@ -4447,6 +5506,433 @@ Object {
         ],
       },
     },
+    "/api/freezers/{id}/history": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "getFreezerHistory",
+        "parameters": Array [
+          Object {
+            "description": "events per page",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 100,
+              "maximum": 1000,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "description": "only events older than this one (from the Link header of the previous page)",
+            "in": "query",
+            "name": "after",
+            "required": false,
+            "schema": Object {
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "Events, newest first",
+                  "items": Object {
+                    "properties": Object {
+                      "action": Object {
+                        "anyOf": Array [
+                          Object {
+                            "enum": Array [
+                              "created",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "updated",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "moved",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "deleted",
+                            ],
+                            "type": "string",
+                          },
+                        ],
+                      },
+                      "actor": Object {
+                        "description": "the user, \`token:<name>\`, or \`sql:<role>\` for a change made by direct SQL",
+                        "type": "string",
+                      },
+                      "at": Object {
+                        "format": "date-time",
+                        "type": "string",
+                      },
+                      "changes": Object {
+                        "additionalProperties": Object {
+                          "properties": Object {
+                            "from": Object {},
+                            "to": Object {},
+                          },
+                          "required": Array [
+                            "from",
+                            "to",
+                          ],
+                          "type": "object",
+                        },
+                        "description": "every field that changed: { field: { from, to } }",
+                        "type": "object",
+                      },
+                      "container_id": Object {
+                        "maximum": 2147483647,
+                        "minimum": 1,
+                        "type": "integer",
+                      },
+                      "container_uuid": Object {
+                        "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+                        "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                        "type": "string",
+                      },
+                      "id": Object {
+                        "minimum": 1,
+                        "type": "integer",
+                      },
+                      "request_id": Object {
+                        "anyOf": Array [
+                          Object {
+                            "type": "string",
+                          },
+                          Object {
+                            "type": "null",
+                          },
+                        ],
+                      },
+                    },
+                    "required": Array [
+                      "id",
+                      "at",
+                      "actor",
+                      "action",
+                      "changes",
+                      "request_id",
+                      "container_id",
+                      "container_uuid",
+                    ],
+                    "title": "ContainerEvent",
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "Events, newest first",
+            "headers": Object {
+              "link": Object {
+                "description": "\`<…>; rel=\\"next\\"\` while older events exist",
+                "schema": Object {
+                  "type": "string",
+                },
+              },
+            },
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "What entered and left a freezer: containers created or moved into it, moved out of it or deleted there",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+    },
+    "/api/freezers/{id}/occupancy": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "getFreezerOccupancy",
+        "parameters": Array [
+          Object {
+            "in": "path",
+            "name": "id",
+            "required": true,
+            "schema": Object {
+              "maximum": 2147483647,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "The occupancy",
+                  "properties": Object {
+                    "boxes": Object {
+                      "description": "the containers of the freezer that have a grid, by id",
+                      "items": Object {
+                        "properties": Object {
+                          "capacity": Object {
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "cols": Object {
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "description": Object {
+                            "anyOf": Array [
+                              Object {
+                                "type": "string",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "id": Object {
+                            "maximum": 2147483647,
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "occupied": Object {
+                            "minimum": 0,
+                            "type": "integer",
+                          },
+                          "parent_id": Object {
+                            "anyOf": Array [
+                              Object {
+                                "maximum": 2147483647,
+                                "minimum": 1,
+                                "type": "integer",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "position": Object {
+                            "anyOf": Array [
+                              Object {
+                                "description": "a cell such as A1 or H12",
+                                "pattern": "^[A-Z][1-9][0-9]?$",
+                                "type": "string",
+                              },
+                              Object {
+                                "type": "null",
+                              },
+                            ],
+                          },
+                          "rows": Object {
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "uuid": Object {
+                            "description": "UUID, e.g. 3f0a6c1e-7b7d-4c55-9d1e-0c6f1d2b8a01",
+                            "pattern": "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+                            "type": "string",
+                          },
+                        },
+                        "required": Array [
+                          "id",
+                          "uuid",
+                          "description",
+                          "parent_id",
+                          "position",
+                          "rows",
+                          "cols",
+                          "capacity",
+                          "occupied",
+                        ],
+                        "type": "object",
+                      },
+                      "type": "array",
+                    },
+                    "containers": Object {
+                      "description": "every container in the freezer, at any depth",
+                      "minimum": 0,
+                      "type": "integer",
+                    },
+                    "freezer_id": Object {
+                      "maximum": 2147483647,
+                      "minimum": 1,
+                      "type": "integer",
+                    },
+                    "levels": Object {
+                      "description": "how many sit directly in the freezer (depth 1), inside those (depth 2), and so on",
+                      "items": Object {
+                        "properties": Object {
+                          "containers": Object {
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                          "depth": Object {
+                            "minimum": 1,
+                            "type": "integer",
+                          },
+                        },
+                        "required": Array [
+                          "depth",
+                          "containers",
+                        ],
+                        "type": "object",
+                      },
+                      "type": "array",
+                    },
+                  },
+                  "required": Array [
+                    "freezer_id",
+                    "containers",
+                    "levels",
+                    "boxes",
+                  ],
+                  "title": "Occupancy",
+                  "type": "object",
+                },
+              },
+            },
+            "description": "The occupancy",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "404": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Not Found",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "How full a freezer is: its containers at every depth, and each box with its capacity and occupied cells",
+        "tags": Array [
+          "freezers",
+        ],
+      },
+    },
     "/api/instruments": Object {
       "get": Object {
         "description": "Needs a signed-in user or an API token (any role).",
@@ -4602,6 +6088,164 @@ Object {
         "summary": "Who is signed in (or whose token this is), with the CSRF token for a session",
         "tags": Array [
           "session",
+        ],
+      },
+    },
+    "/api/search": Object {
+      "get": Object {
+        "description": "Needs a signed-in user or an API token (any role).",
+        "operationId": "search",
+        "parameters": Array [
+          Object {
+            "description": "a piece of a name or description, a whole uuid, or its first 8 hex digits (none: no hits)",
+            "in": "query",
+            "name": "q",
+            "required": false,
+            "schema": Object {
+              "maxLength": 200,
+              "minLength": 1,
+              "pattern": "^\\\\s*[^\\\\s\\\\u0000\\\\uD800-\\\\uDFFF][^\\\\u0000\\\\uD800-\\\\uDFFF]*$",
+              "type": "string",
+            },
+          },
+          Object {
+            "description": "hits at most",
+            "in": "query",
+            "name": "limit",
+            "required": false,
+            "schema": Object {
+              "default": 20,
+              "maximum": 100,
+              "minimum": 1,
+              "type": "integer",
+            },
+          },
+        ],
+        "responses": Object {
+          "200": Object {
+            "content": Object {
+              "application/json": Object {
+                "schema": Object {
+                  "description": "uuid matches first, then sites, freezers, computers and containers",
+                  "items": Object {
+                    "additionalProperties": false,
+                    "properties": Object {
+                      "id": Object {
+                        "maximum": 2147483647,
+                        "minimum": 1,
+                        "type": "integer",
+                      },
+                      "kind": Object {
+                        "anyOf": Array [
+                          Object {
+                            "enum": Array [
+                              "site",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "freezer",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "computer",
+                            ],
+                            "type": "string",
+                          },
+                          Object {
+                            "enum": Array [
+                              "container",
+                            ],
+                            "type": "string",
+                          },
+                        ],
+                        "description": "which collection the row is in: /api/<kind>s/<id>",
+                      },
+                      "label": Object {
+                        "description": "a site's, freezer's or computer's name; a container's description, or its uuid's first 8 hex digits",
+                        "type": "string",
+                      },
+                      "place": Object {
+                        "anyOf": Array [
+                          Object {
+                            "description": "where it is: a container's site › freezer › boxes › position, a freezer's or computer's site, a site's address",
+                            "type": "string",
+                          },
+                          Object {
+                            "type": "null",
+                          },
+                        ],
+                      },
+                    },
+                    "required": Array [
+                      "kind",
+                      "id",
+                      "label",
+                      "place",
+                    ],
+                    "type": "object",
+                  },
+                  "type": "array",
+                },
+              },
+            },
+            "description": "uuid matches first, then sites, freezers, computers and containers",
+          },
+          "400": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Bad Request",
+          },
+          "401": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Unauthorized",
+          },
+          "403": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Forbidden",
+          },
+          "503": Object {
+            "content": Object {
+              "application/problem+json": Object {
+                "schema": Object {
+                  "$ref": "#/components/schemas/Problem",
+                },
+              },
+            },
+            "description": "Service Unavailable",
+          },
+        },
+        "security": Array [
+          Object {
+            "bearer": Array [],
+          },
+          Object {
+            "session": Array [],
+          },
+        ],
+        "summary": "Find sites, freezers and computers by name, containers by description or uuid (whole, or its first 8 hex digits)",
+        "tags": Array [
+          "search",
         ],
       },
     },
