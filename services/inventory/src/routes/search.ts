@@ -8,12 +8,14 @@ export const SEARCH_MAX_LIMIT = 100
 
 const SearchQuery = Type.Object(
   {
-    q: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      pattern: NAME_PATTERN,
-      description: 'a piece of a name or description, a whole uuid, or its first 8 hex digits',
-    }),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: NAME_PATTERN,
+        description: 'a piece of a name or description, a whole uuid, or its first 8 hex digits (none: no hits)',
+      }),
+    ),
     limit: Type.Optional(
       Type.Integer({ minimum: 1, maximum: SEARCH_MAX_LIMIT, default: SEARCH_DEFAULT_LIMIT, description: 'hits at most' }),
     ),
@@ -38,6 +40,11 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => search(app.pg, request.query.q, request.query.limit as number),
+    async (request) => {
+      const { q, limit } = request.query
+      // An empty find box finds nothing (a pattern of nothing would match every row).
+      if (q === undefined) return []
+      return search(app.pg, q, limit as number)
+    },
   )
 }

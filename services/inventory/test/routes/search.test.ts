@@ -113,8 +113,13 @@ t.test('the limit bounds the answer; nothing found is an empty list', async (t) 
   t.strictSame(await find('no such thing'), [])
 })
 
-t.test('a blank, missing or oversized query, or a bad limit, is a 400', async (t) => {
-  expectInvalid(t, await app.inject('/api/search'), 'querystring', '/q')
+t.test('without q there are no hits', async (t) => {
+  const res = await app.inject('/api/search')
+  t.equal(res.statusCode, 200)
+  t.strictSame(res.json(), [])
+})
+
+t.test('a blank or oversized query, or a bad limit, is a 400', async (t) => {
   expectInvalid(t, await app.inject('/api/search?q='), 'querystring', '/q')
   expectInvalid(t, await app.inject('/api/search?q=%20%20'), 'querystring', '/q')
   expectInvalid(t, await app.inject(`/api/search?q=${'x'.repeat(201)}`), 'querystring', '/q')
