@@ -216,7 +216,7 @@ export async function labDaySuite(t: Test, stack: E2eStack) {
     t.match(await textOf('#boxes-table'), /Lab day box[\s\S]*2 of 81/, 'its boxes, with how full each is')
     const link = await driver.findElement(By.id('export-csv'))
     t.equal(await link.getAttribute('download'), 'containers.csv')
-    const answer = await fetch(await link.getAttribute('href'), { headers: { cookie: await cookieHeader(driver) } })
+    const answer = await fetch((await link.getAttribute('href')) ?? '', { headers: { cookie: await cookieHeader(driver) } })
     t.equal(answer.status, 200)
     t.match(answer.headers.get('content-type'), /^text\/csv/)
     const lines = (await answer.text()).trim().split(/\r?\n/)

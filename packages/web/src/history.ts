@@ -3,10 +3,11 @@
 // The events say only what changed; where a container was before and after
 // each move is found by walking back from where it is now, newest first.
 
-import { h, moment } from './dom.js'
+import { h, link, moment } from './dom.js'
 import { containersById, freezersById } from './lookups.js'
+import { paths } from './paths.js'
 import type { ContainerEvent } from './place-calls.js'
-import { containerName } from './places.js'
+import { containerName, shortUuid } from './places.js'
 import { dataTable } from './table.js'
 
 const PLACE_FIELDS = ['freezer_id', 'parent_id', 'position'] as const
@@ -124,6 +125,49 @@ export async function historyTable(events: ContainerEvent[], now: Where, signal:
       { header: 'When', cell: ({ event }) => moment(event.at) },
       { header: 'Who', cell: ({ event }) => h('span', { class: 'history__actor' }, event.actor) },
       { header: 'What', cell: ({ event, around }) => what(event, around, names) },
+    ],
+  })
+}
+
+/** What entered and left a freezer (newest first): which container, and from where or to where. */
+export async function freezerHistoryTable(
+  events: ContainerEvent[],
+  freezerId: number,
+  signal: AbortSignal,
+): Promise<HTMLTableElement> {
+  const freezerIds = events.flatMap((event) => {
+    const change = changesOf(event).freezer_id
+    return [change?.from, change?.to].filter((value): value is number => typeof value === 'number')
+  })
+  const freezers = await freezersById(freezerIds, signal)
+  const freezerName = (id: unknown) => (typeof id === 'number' ? (freezers.get(id)?.name ?? `freezer ${id}`) : 'nowhere')
+  const what = (event: ContainerEvent): string => {
+    const change = changesOf(event).freezer_id
+    if (event.action === 'created') return 'Created here.'
+    if (event.action === 'deleted') return 'Deleted here.'
+    if (change?.to === freezerId) return `Came in from ${freezerName(change.from)}.`
+    if (change?.from === freezerId) return `Went out to ${freezerName(change.to)}.`
+    return event.action === 'moved' ? 'Moved within this freezer.' : 'Changed.'
+  }
+  return dataTable({
+    id: 'freezer-history-table',
+    caption: 'What entered and left this freezer, newest first',
+    rows: events,
+    rowId: (event) => event.id,
+    rowAttrs: (event) => ({ 'data-action': event.action, 'data-container-id': String(event.container_id) }),
+    empty: 'Nothing has entered or left it since its history began.',
+    columns: [
+      { header: 'When', cell: (event) => moment(event.at) },
+      { header: 'Who', cell: (event) => event.actor },
+      {
+        header: 'Container',
+        cellClass: 'mono',
+        cell: (event) =>
+          event.action === 'deleted'
+            ? shortUuid(event.container_uuid)
+            : link(paths.container(event.container_id), shortUuid(event.container_uuid)),
+      },
+      { header: 'What', cell: what },
     ],
   })
 }

@@ -17,8 +17,9 @@ const importCsv = (csv: string, dryRun: boolean) =>
   call(
     api.POST('/api/containers/import', {
       params: { query: { dry_run: dryRun } },
-      body: csv as never,
-      bodySerializer: (body: unknown) => body as string,
+      body: csv,
+      // The text as it is: openapi-fetch would send a body as JSON.
+      bodySerializer: (body) => body,
       headers: { 'content-type': 'text/csv' },
     }),
   )

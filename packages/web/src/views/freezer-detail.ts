@@ -1,9 +1,10 @@
 import { api, call, callVersioned, ifMatch, listPage } from '../api.js'
 import { buttonLink, h, link, optional } from '../dom.js'
+import { freezerHistoryTable } from '../history.js'
 import { containersById } from '../lookups.js'
 import { pager, readPaging } from '../pager.js'
 import { paths } from '../paths.js'
-import { getOccupancy, type Occupancy } from '../place-calls.js'
+import { freezerHistory, getOccupancy, type Occupancy } from '../place-calls.js'
 import { containerName } from '../places.js'
 import type { RouteContext } from '../router.js'
 import { dataTable } from '../table.js'
@@ -67,17 +68,19 @@ function levelsText(occupancy: Occupancy): string {
 export async function freezerDetailView(ctx: RouteContext): Promise<void> {
   const id = idParam(ctx)
   const { signal } = ctx
-  const [{ row: freezer, etag }, containers, occupancy] = await Promise.all([
+  const [{ row: freezer, etag }, containers, occupancy, history] = await Promise.all([
     callVersioned(api.GET('/api/freezers/{id}', { params: { path: { id } }, signal })),
     listPage(readPaging(ctx.query), (query) =>
       api.GET('/api/containers', { params: { query: { ...query, freezer_id: id } }, signal }),
     ),
     getOccupancy(id, signal),
+    freezerHistory(id, undefined, signal),
   ])
   const parentIds = [...containers.rows, ...occupancy.boxes].flatMap((row) => (row.parent_id ? [row.parent_id] : []))
-  const [site, parents] = await Promise.all([
+  const [site, parents, historyTable] = await Promise.all([
     call(api.GET('/api/sites/{id}', { params: { path: { id: freezer.site_id } }, signal })),
     containersById(parentIds, signal),
+    freezerHistoryTable(history.rows, id, signal),
   ])
   const names = new Map([...parents].map(([parentId, parent]) => [parentId, containerName(parent)]))
   ctx.show(
@@ -139,6 +142,12 @@ export async function freezerDetailView(ctx: RouteContext): Promise<void> {
         ],
       }),
       pager(ctx.url, containers, 'containers'),
+    ),
+    section(
+      'What came and went',
+      'freezer-history',
+      historyTable,
+      history.nextAfter ? h('p', { class: 'muted' }, 'Older events are not shown: these are the latest 100.') : null,
     ),
   )
 }
