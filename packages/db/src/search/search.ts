@@ -93,11 +93,12 @@ ORDER BY h.rank, h.id
 LIMIT $4`
 
 /** SEARCH_SQL's parameters for a query text: its LIKE pattern, the uuid it is, the uuid prefix it is (else null), the limit. */
-export function searchParameters(q: string, limit: number): [string, string | null, string | null, number] {
+export function searchParameters(q: string, limit: number): [string | null, string | null, string | null, number] {
   const text = q.trim()
   const uuid = UUID.test(text) ? text.toLowerCase() : null
   const prefix = UUID_PREFIX.test(text) ? text.toLowerCase() : null
-  return [containsPattern(text), uuid, prefix, limit]
+  // A whole uuid is what a scanner types: no name holds one, so the text branches are skipped.
+  return [uuid ? null : containsPattern(text), uuid, prefix, limit]
 }
 
 /**
