@@ -282,7 +282,8 @@ export async function browserSuite(t: Test, stack: E2eStack) {
     const form = await driver.findElement(By.id('container-form'))
     await fill(form, { description: 'Typed before the session ended' })
     await driver.findElement(By.id('container-form-submit')).click()
-    t.equal(await pageHeading(driver), 'Sign in')
+    // The save's answer (401) decides: until it comes, the form is still shown.
+    await driver.wait(async () => (await pageHeading(driver)) === 'Sign in', 10_000, 'the sign-in page never opened')
     await statusMatching(driver, /Your session has ended: sign in again to go on/)
     t.equal(await path(), `/sign-in?next=${encodeURIComponent(`/containers/${containerId}/edit`)}`)
     t.equal(await containerDescription(), 'Relabelled through the API', 'nothing saved without a session')
