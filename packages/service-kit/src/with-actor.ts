@@ -21,6 +21,14 @@ export async function withActor<T>(
   work: (client: PoolClient) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect().catch((error: unknown) => Promise.reject(toDbError(error)))
+  // A connection lost while checked out also emits 'error' on the client, which would crash the
+  // process unheard; the query in flight rejects with it too, and that is what the caller hears.
+  const lost = () => {}
+  client.on('error', lost)
+  const release = (error?: Error) => {
+    client.off('error', lost)
+    client.release(error)
+  }
   try {
     await client.query('BEGIN')
     await client.query("SELECT set_config('labtrack.actor', $1, true), set_config('labtrack.request_id', $2, true)", [
@@ -29,13 +37,13 @@ export async function withActor<T>(
     ])
     const result = await work(client)
     await client.query('COMMIT')
-    client.release()
+    release()
     return result
   } catch (error) {
     // A connection that cannot even roll back is broken: released with the error, the pool drops it.
     await client.query('ROLLBACK').then(
-      () => client.release(),
-      (lost: Error) => client.release(lost),
+      () => release(),
+      (broken: Error) => release(broken),
     )
     throw toDbError(error)
   }
