@@ -42,6 +42,15 @@ export interface ResourceCase {
   hostile: string[]
   /** Example parents: one that holds none of the examples, and those that hold no row of this resource at all. */
   exampleParents: { other: number; empty: number[] } | null
+  /**
+   * Columns whose valid values depend on other columns or rows (a container's parent and its
+   * position in the parent's grid, the grid's two sides): the suite's writes of every field
+   * give them null, and the case file says which tests cover them. Their schemas' refusals
+   * (400s) are still the suite's.
+   */
+  dependent: string[]
+  /** The list also answers as CSV (Accept: text/csv), so it varies on Accept as well as Prefer. */
+  csv: boolean
   /** The resource's own cases: registered on `t`, against the file's app. */
   own(t: Test, main: TestApp): void
 }

@@ -87,7 +87,12 @@ interface Ctx {
   parent: [string, Column] | undefined
   /** The first text column: what bulk rows and patches write to. */
   label: string
+  /** The fields POST and PUT cannot leave out (a derived one may be, when what it derives from is given). */
   required: string[]
+  /** Columns the database derives from another when a write leaves them out, with that other column. */
+  derived: [string, string][]
+  /** The Vary header of every JSON list. */
+  vary: string
   maxExampleId: number
 }
 
@@ -111,7 +116,13 @@ export async function contractSuite(t: Test, c: ResourceCase, main: TestApp): Pr
     ]),
     parent: columns.find(([, column]) => column.options.parent),
     label: (columns.find(([, column]) => column.options.pgType === 'text') as [string, Column])[0],
-    required: columns.filter(([, { options }]) => !options.nullable && !options.generated).map(([name]) => name),
+    required: columns
+      .filter(([, { options }]) => !options.nullable && !options.generated && !options.derivedFrom)
+      .map(([name]) => name),
+    derived: columns.flatMap(([name, { options }]) =>
+      options.derivedFrom ? [[name, options.derivedFrom] as [string, string]] : [],
+    ),
+    vary: c.csv ? 'Accept, Prefer' : 'Prefer',
     maxExampleId: Math.max(...c.examples.map((row) => row.id)),
   }
   examples(t, ctx)
@@ -123,7 +134,9 @@ export async function contractSuite(t: Test, c: ResourceCase, main: TestApp): Pr
   reading(t, ctx)
   writing(t, ctx)
   for (const [column, definition] of columns) bodyValuesRefused(t, ctx, column, definition)
-  for (const [column, definition] of columns.filter(([, { options }]) => options.pgType === 'text')) {
+  // Free text (a length bound, any characters but NUL): a patterned text such as a grid position is not.
+  const freeText = columns.filter(([, { schema }]) => (schema as { maxLength?: number }).maxLength !== undefined)
+  for (const [column, definition] of freeText) {
     textKept(t, ctx, column, definition)
   }
   for (const [column] of columns.filter(([, { options }]) => options.unique)) unique(t, ctx, column)
@@ -150,7 +163,8 @@ function fullBody(ctx: Ctx, own: Own, word = 'given'): Body {
   const body = ctx.c.body(own)
   for (const [name, { options }] of ctx.columns) {
     if (name in body) continue
-    body[name] = options.unique ? (ctx.c.unique[name] as () => unknown)() : `${own.tag} ${word}`
+    if (ctx.c.dependent.includes(name)) body[name] = null
+    else body[name] = options.unique ? (ctx.c.unique[name] as () => unknown)() : `${own.tag} ${word}`
   }
   return body
 }
@@ -187,7 +201,7 @@ function checkPages(t: Test, pages: Row[][], limit: number, expected: Row[], wha
 
 // ---------------------------------------------------------------- examples
 
-function examples(t: Test, { c, pristine, parent }: Ctx) {
+function examples(t: Test, { c, pristine, parent, vary }: Ctx) {
   const { app } = pristine
   const plural = c.resource.plural
   const n = c.examples.length
@@ -198,7 +212,7 @@ function examples(t: Test, { c, pristine, parent }: Ctx) {
     t.equal(res.headers['content-type'], JSON_TYPE)
     t.strictSame(res.json(), c.examples)
     t.equal(res.headers.link, undefined, 'no next page when everything fits')
-    t.equal(res.headers.vary, 'Prefer')
+    t.equal(res.headers.vary, vary)
     const counted = await list(app, c, {}, { prefer: 'count=exact' })
     t.equal(counted.headers['x-total-count'], String(n))
     for (const row of c.examples) {
@@ -381,7 +395,7 @@ function filtersRefused(t: Test, { c, main }: Ctx, column: string, definition: C
 }
 
 function listing(t: Test, ctx: Ctx) {
-  const { c, main, label, listable } = ctx
+  const { c, main, label, listable, vary } = ctx
   const { app, sql } = main
   const sortable = listable.map(([name]) => name)
 
@@ -463,14 +477,14 @@ function listing(t: Test, ctx: Ctx) {
     const rows = await rowsFor(ctx, own, 'id', ID_OPTIONS)
     const scope = c.scope(own, 'id')
     const plain = await list(app, c, scope)
-    t.equal(plain.headers.vary, 'Prefer')
+    t.equal(plain.headers.vary, vary)
     t.equal(plain.headers['x-total-count'], undefined, 'no count unless asked')
     t.equal(plain.headers['preference-applied'], undefined)
     for (const prefer of ['count=exact', 'COUNT=EXACT', 'return=minimal, count=exact', 'count=exact; strict', 'count = exact']) {
       const res = await list(app, c, scope, { prefer })
       t.equal(res.headers['x-total-count'], String(rows.length), `Prefer: ${prefer}`)
       t.equal(res.headers['preference-applied'], 'count=exact', `Prefer: ${prefer}`)
-      t.equal(res.headers.vary, 'Prefer')
+      t.equal(res.headers.vary, vary)
     }
     for (const prefer of ['count=estimated', 'count=planned', 'return=representation', 'count=exactly', '']) {
       const res = await list(app, c, scope, { prefer })
@@ -549,7 +563,7 @@ function reading(t: Test, { c, pristine }: Ctx) {
 }
 
 function writing(t: Test, ctx: Ctx) {
-  const { c, main, pristine, parent, label, required, columns } = ctx
+  const { c, main, pristine, parent, label, required, derived, columns } = ctx
   const { app, sql } = main
   const { name, plural } = c.resource
   const url = collection(c)
@@ -599,7 +613,7 @@ function writing(t: Test, ctx: Ctx) {
       ['string body', 'a string', '/'],
       ['number body', 7, '/'],
       ['null body', null, '/'],
-      ['empty object', {}, `/${required[0]}`],
+      ...(required.length > 0 ? [['empty object', {}, `/${required[0]}`] as [string, unknown, string]] : []),
       ['id in body', { ...body, id: 50 }, '/id'],
       ['unknown field', { ...body, colour: 'blue' }, '/colour'],
     ]
@@ -611,6 +625,16 @@ function writing(t: Test, ctx: Ctx) {
       const { [column]: _, ...rest } = body
       expectInvalid(t, await send(app, 'POST', url, rest), 'body', `/${column}`, `POST without ${column}`)
       expectInvalid(t, await send(app, 'PUT', item, rest), 'body', `/${column}`, `PUT without ${column}`)
+    }
+    // A derived field is optional in the schema; without what it derives from either, the database refuses the row.
+    for (const [column, source] of derived) {
+      const { [column]: _, [source]: __, ...rest } = body
+      const detail = `a ${name} needs a ${column} or a ${source}`
+      for (const payload of [rest, {}]) {
+        const what = `without ${column} and ${source}: ${JSON.stringify(payload)}`
+        expectProblem(t, await send(app, 'POST', url, payload), 422, 'unprocessable', detail, `POST ${what}`)
+        expectProblem(t, await send(app, 'PUT', item, payload), 422, 'unprocessable', detail, `PUT ${what}`)
+      }
     }
     const patches: [string, unknown, string][] = [
       ['an empty patch is a mistake', {}, '/'],
@@ -719,7 +743,7 @@ function writing(t: Test, ctx: Ctx) {
     const own = await arrange(c, main)
     let current = await create(app, c, fullBody(ctx, own))
     const item = `${url}/${current.id}`
-    for (const [column, { options }] of columns) {
+    for (const [column, { options }] of columns.filter(([name]) => !c.dependent.includes(name))) {
       const value = options.parent ? own.parents[1] : options.unique ? (c.unique[column] as () => unknown)() : `${own.tag} new`
       const res = await send(app, 'PATCH', item, { [column]: value })
       t.equal(res.statusCode, 200, column)
@@ -1006,7 +1030,7 @@ async function addChild(sql: TestApp['sql'], table: string, column: string, id: 
   const child = RESOURCES.find((resource) => resource.table === table) as (typeof RESOURCES)[number]
   const names = Object.entries(child.columns as Record<string, Column>)
   const required = names
-    .filter(([name, { options }]) => name !== column && !options.nullable && !options.generated)
+    .filter(([name, { options }]) => name !== column && !options.nullable && !options.generated && options.derivedFrom !== column)
     .map(([name]) => name)
   await sql.unsafe(
     `INSERT INTO ${table} (${[column, ...required].join(', ')}) VALUES ($1${required.map(() => ", 'child'").join('')})`,

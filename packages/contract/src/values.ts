@@ -85,7 +85,12 @@ function badStrings(schema: StringSchema): string[] {
 /** Body values a column refuses: from its schema, and the case's own. */
 export function badBodyValues(c: ResourceCase, name: string, { schema, options }: Column): unknown[] {
   const own = c.badValues[name] ?? []
-  if (schema.type === 'integer') return [...BAD_ID_VALUES, ...own]
+  if (schema.type === 'integer') {
+    // Beyond the column's own bounds (a grid's 1–26 rows), and null where the column allows none.
+    const { minimum, maximum } = schema as { minimum: number; maximum: number }
+    const bounds = [minimum - 1, maximum + 1].filter((value) => !BAD_ID_VALUES.includes(value))
+    return [...BAD_ID_VALUES.filter((value) => value !== null || !options.nullable), ...bounds, ...own]
+  }
   const bad: unknown[] = [5, true, ['x'], { text: 'x' }, ...badStrings(schema as StringSchema)]
   if (!options.nullable) bad.push(null)
   return [...bad, ...own]

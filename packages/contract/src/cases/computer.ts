@@ -67,6 +67,8 @@ export const computers: ResourceCase = {
     pointers: ['/ip', '/mac', '/name', '/site_id'],
   },
   hostile: [],
+  dependent: [],
+  csv: false,
   exampleParents: { other: 2, empty: [3] },
   own,
 }

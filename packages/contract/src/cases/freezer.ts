@@ -26,6 +26,8 @@ export const freezers: ResourceCase = {
   badFilters: {},
   invalidBody: { body: { name: '', site_id: '1', colour: 'blue' }, pointers: ['/colour', '/name', '/site_id'] },
   hostile: [],
+  dependent: [],
+  csv: false,
   exampleParents: { other: 2, empty: [3] },
   own,
 }
@@ -43,9 +45,9 @@ function own(t: Test, { app, sql }: TestApp) {
       type: 'urn:labtrack:problem:still-referenced',
       title: 'Conflict',
       status: 409,
-      detail: 'freezer 1 still has 2 containers',
+      detail: 'freezer 1 still has 5 containers',
     })
-    expectProblem(t, one, 409, 'still-referenced', 'freezer 1 still has 2 containers')
+    expectProblem(t, one, 409, 'still-referenced', 'freezer 1 still has 5 containers')
     expectProblem(
       t,
       await app.inject({ method: 'DELETE', url: '/api/freezers/2' }),
@@ -57,13 +59,16 @@ function own(t: Test, { app, sql }: TestApp) {
     t.strictSame({ ...first }, FREEZER_1, 'freezer 1 is still there')
     const [second] = await sql`SELECT id, name, site_id FROM freezer WHERE id = 2`
     t.strictSame({ ...second }, FREEZER_2, 'freezer 2 is still there')
-    const containers = await sql`SELECT id, freezer_id FROM container WHERE id IN (1, 2, 3) ORDER BY id`
+    const containers = await sql`SELECT id, freezer_id FROM container WHERE id IN (1, 2, 3, 4, 5, 6) ORDER BY id`
     t.strictSame(
       containers.map((c) => [c.id, c.freezer_id]),
       [
         [1, 1],
         [2, 1],
         [3, 2],
+        [4, 1],
+        [5, 1],
+        [6, 1],
       ],
       'no container deleted or moved',
     )

@@ -28,6 +28,8 @@ export const sites: ResourceCase = {
   invalidBody: { body: { name: '', contact: 5, zip: 'x' }, pointers: ['/contact', '/name', '/zip'] },
   // The strings the site tests always used, beside the shared ones.
   hostile: ['%_\\ $1 ? :name', '🧪🧊 freezer lab', '東京大学 研究所'],
+  dependent: [],
+  csv: false,
   exampleParents: null,
   own,
 }

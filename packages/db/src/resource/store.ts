@@ -123,7 +123,10 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
       // A field left out is the column's default: null, or what the database generates (a container's uuid).
       const given = names.filter((name) => (input as Record<string, unknown>)[name] !== undefined)
       const values = given.map((name) => (input as Record<string, unknown>)[name])
-      const text = `INSERT INTO ${table} (${given.join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')}) RETURNING ${selectVersioned}`
+      // Nothing given (a container derives its freezer from a parent it lacks): the database's rules answer.
+      const into =
+        given.length > 0 ? `(${given.join(', ')}) VALUES (${given.map((_, i) => `$${i + 1}`).join(', ')})` : 'DEFAULT VALUES'
+      const text = `INSERT INTO ${table} ${into} RETURNING ${selectVersioned}`
       const [row] = await exec<Record<string, unknown>>(db, text, values)
       return versioned<RowOf<R>>(row as Record<string, unknown>)
     },
