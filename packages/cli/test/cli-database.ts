@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { createTestDatabase, withSql } from '@labtrack/db-tools'
+import { readdir } from 'node:fs/promises'
+import { createTestDatabase, MIGRATIONS_DIR, withSql } from '@labtrack/db-tools'
 import postgres from 'postgres'
 import type { Test } from 'tap'
 import { queryableOf } from '../src/queryable.js'
@@ -14,6 +15,17 @@ export interface CliDatabase {
 }
 
 const adminUrl = () => process.env.DATABASE_URL as string
+
+// Every migration of postgres_scripts/migrations, so that adding one changes no test here.
+const MIGRATIONS = (await readdir(MIGRATIONS_DIR))
+  .map((file) => /^(\d+)\.do\.(.+)\.sql$/.exec(file))
+  .filter((match) => match !== null)
+  .map((match) => ({ version: Number(match[1]), name: match[2] as string }))
+  .sort((a, b) => a.version - b.version)
+/** What a run on a new database says it applied: "applied migrations 1 initial-schema, 2 accounts, …". */
+export const APPLIED_ALL = `applied migrations ${MIGRATIONS.map(({ version, name }) => `${version} ${name}`).join(', ')}`
+/** The schema version after every migration. */
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version as number
 
 /** The URL of a database no one has created yet, dropped (if it was made) when `t` ends. */
 export function newDatabaseUrl(t: Test): string {
