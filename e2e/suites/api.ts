@@ -71,7 +71,18 @@ export async function apiSuite(t: Test, stack: E2eStack) {
       [
         '/api/containers?uuid=c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23',
         '0',
-        { id: 3, uuid: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23', description: 'DNA extracts', freezer_id: 2 },
+        {
+          id: 3,
+          uuid: 'c4d5e6f7-0a1b-4c2d-8e3f-4a5b6c7d8e23',
+          description: 'DNA extracts',
+          freezer_id: 2,
+          // Not inside another container: the place fields are null, as for every seed row.
+          parent_id: null,
+          grid_rows: null,
+          grid_cols: null,
+          position: null,
+          location: null,
+        },
       ],
       ['/api/computers/2', 'name', 'Computer 2'],
     ]
