@@ -89,6 +89,10 @@ DECLARE
     holder container;
     taken text;
 BEGIN
+    -- The table's CHECK says the same; said here first, it is a rule the client broke (422), not a bad value (400).
+    IF (NEW.grid_rows IS NULL) <> (NEW.grid_cols IS NULL) THEN
+        RAISE EXCEPTION 'a grid needs both grid_rows and grid_cols, or neither' USING ERRCODE = 'LT422';
+    END IF;
     IF NEW.parent_id IS NULL THEN
         IF NEW.freezer_id IS NULL THEN
             RAISE EXCEPTION 'a container needs a freezer_id or a parent_id' USING ERRCODE = 'LT422';

@@ -136,7 +136,9 @@ t.test('grids: rows 1–26, columns 1–99, both or neither; shrinking or removi
     t.equal((await post({ freezer_id: fa, grid_rows: rows, grid_cols: cols })).statusCode, 400, `${rows}×${cols} refused`)
   }
   t.match(await make({ freezer_id: fa, grid_rows: 26, grid_cols: 99 }), { grid_rows: 26, grid_cols: 99 })
-  expectProblem(t, await post({ freezer_id: fa, grid_rows: 5 }), 400, 'bad-request', 'a value was rejected by the database')
+  const half = 'a grid needs both grid_rows and grid_cols, or neither'
+  expectProblem(t, await post({ freezer_id: fa, grid_rows: 5 }), 422, 'unprocessable', half)
+  expectProblem(t, await post({ freezer_id: fa, grid_cols: 5 }), 422, 'unprocessable', half)
   const box = await make({ description: 'Box 9', freezer_id: fa, grid_rows: 9, grid_cols: 9 })
   await make({ parent_id: box.id, position: 'I9' })
   await make({ parent_id: box.id, position: 'B2' })
