@@ -171,7 +171,8 @@ export async function importContainers(
       if (id === undefined) {
         const placeholders = names.map((_, i) => `$${i + 1}`)
         ;[after] = (await query<Stored>(
-          `INSERT INTO container (${names.join(', ')}) VALUES (${placeholders.join(', ')}) RETURNING ${columnsOf('container')}`,
+          // Nothing given at all: the row's defaults, so the triggers say what is missing.
+          `INSERT INTO container ${names.length > 0 ? `(${names.join(', ')}) VALUES (${placeholders.join(', ')})` : 'DEFAULT VALUES'} RETURNING ${columnsOf('container')}`,
           values,
         )) as [Stored]
         known.set(after.uuid as string, after.id as number)

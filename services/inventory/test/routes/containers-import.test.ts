@@ -152,6 +152,12 @@ t.test('every bad row and field is named; nothing is stored', async (t) => {
     `,r,,eeeeeeee-0000-4000-8000-000000000007,,`, // 20
     `eeeeeeee-0000-4000-8000-000000000007,s,${f1?.id},,,`, // 21: too late for row 20
   ].join('\r\n')
+  const nothing = await post('uuid,freezer_id\n,\n')
+  t.strictSame(
+    expectProblem(t, nothing, 422, 'unprocessable').errors?.map((e) => e.pointer),
+    ['/rows/1/freezer_id'],
+    'a row that gives nothing: the rule says what is missing',
+  )
   const before = await snapshot()
   const res = await post(file)
   const problem = expectProblem(t, res, 422, 'unprocessable', '18 of 21 rows cannot be imported; nothing was stored')
