@@ -87,7 +87,7 @@ export function badBodyValues(c: ResourceCase, name: string, { schema, options }
   const own = c.badValues[name] ?? []
   if (schema.type === 'integer') {
     // Beyond the column's own bounds (a grid's 1–26 rows), and null where the column allows none.
-    const { minimum, maximum } = schema as { minimum: number; maximum: number }
+    const { minimum, maximum } = schema as unknown as { minimum: number; maximum: number }
     const bounds = [minimum - 1, maximum + 1].filter((value) => !BAD_ID_VALUES.includes(value))
     return [...BAD_ID_VALUES.filter((value) => value !== null || !options.nullable), ...bounds, ...own]
   }

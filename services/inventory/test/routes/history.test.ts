@@ -119,7 +119,9 @@ t.test('paged like every list: limit, and a Link to the older events after the l
   const third = await app.inject(`/api/containers/${c.id}/history?limit=2&after=${(rest.json() as Event[])[1]?.id}`)
   t.strictSame(
     [...page, ...rest.json(), ...third.json()].map((e: Event) => e.changes.description),
-    [4, 3, 2, 1].map((n) => ({ from: `v${n - 1}`, to: `v${n}` })).concat([{ from: null, to: 'v0' }]),
+    [4, 3, 2, 1]
+      .map((n): { from: string | null; to: string } => ({ from: `v${n - 1}`, to: `v${n}` }))
+      .concat([{ from: null, to: 'v0' }]),
   )
   t.equal(third.headers.link, undefined, 'no Link on the last page')
   expectInvalid(t, await app.inject(`/api/containers/${c.id}/history?limit=1001`), 'querystring', '/limit')
