@@ -24,6 +24,8 @@ export interface Operation {
   parameters: Parameter[]
   /** The JSON body's schema, when the operation takes one. */
   body?: JsonSchema
+  /** The media type of a body that is not JSON (the CSV import's text/csv), when the operation takes one. */
+  textBody?: string
   /** Every documented status, and the schema of its JSON body when it has one. */
   responses: Map<number, JsonSchema | undefined>
 }
@@ -55,7 +57,9 @@ export function operationsOf(document: { paths: Record<string, Record<string, Do
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         responses.set(Number(status), response.content?.['application/json']?.schema)
       }
-      const body = operation.requestBody?.content?.['application/json']?.schema
+      const content = operation.requestBody?.content ?? {}
+      const body = content['application/json']?.schema
+      const textBody = body ? undefined : Object.keys(content)[0]
       operations.push({
         label: `${method.toUpperCase()} ${path}`,
         method: method.toUpperCase(),
@@ -63,6 +67,7 @@ export function operationsOf(document: { paths: Record<string, Record<string, Do
         needs: needsOf(operation),
         parameters: operation.parameters ?? [],
         ...(body ? { body } : {}),
+        ...(textBody ? { textBody } : {}),
         responses,
       })
     }
