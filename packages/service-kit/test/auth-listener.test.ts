@@ -167,7 +167,7 @@ t.test('a listener that cannot connect: every request asks the database, retries
   t.same(waits.slice(0, 3), ['10', '20', '20'], 'doubled, up to the limit')
 })
 
-t.test('a session ended or a user demoted elsewhere is heard of; the bound evicts the oldest', async (t) => {
+t.test('a session ended or a user deleted elsewhere is heard of; the bound evicts the oldest', async (t) => {
   const { url, sql, headersOf } = await buildTestApp(t, [])
   const { app, pool, counted } = await authOnly(t, url, { retryMs: 50, cacheEntries: 1 })
   const [account] = await sql`SELECT id FROM account WHERE name = 'test-editor'`
