@@ -5,6 +5,7 @@ import pg from 'pg'
 import t, { type Test } from 'tap'
 import { authentication } from '../src/auth/authentication.js'
 import { LISTENER_NAME } from '../src/auth/credential-listener.js'
+import { createApp } from '../src/create-app.js'
 import { problemErrors } from '../src/errors.js'
 import { buildTestApp, eventually } from '../src/testing.js'
 
@@ -199,4 +200,22 @@ t.test('LABTRACK_CREDENTIAL_CACHE_SECONDS=0: no listener, every request asks the
   const other = new pg.Pool({ connectionString: url, max: 1 })
   t.teardown(() => other.end())
   t.same(await listenerPids(other), [], 'no listening connection')
+})
+
+t.test('a last use that cannot be recorded is logged; the request goes on', async (t) => {
+  const { url, headersOf } = await buildTestApp(t, [])
+  const log = logSink()
+  const app = await createApp({ databaseUrl: url, services: [whoami], logger: { level: 'warn', stream: log.stream } })
+  t.teardown(() => app.close())
+  await app.ready()
+  const query = app.pg.pool.query.bind(app.pg.pool)
+  app.pg.pool.query = ((text: string, values?: unknown[]) =>
+    text.startsWith('UPDATE api_token SET last_used_at')
+      ? Promise.reject(new Error('no writes today'))
+      : query(text, values)) as typeof app.pg.pool.query
+  t.equal(await get(app, headersOf('viewer').authorization), 200)
+  t.ok(
+    await eventually(async () => log.lines.some((line) => line.msg === 'could not record the last use of a token or session')),
+    'logged as a warning',
+  )
 })
