@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, withSql } from '@labtrack/db-tools'
 import { SERVICES } from '@labtrack/launcher/services'
 import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
-import { createApp } from '@labtrack/service-kit'
+import { createApp, loadConfig } from '@labtrack/service-kit'
 import { createTestTokens } from '@labtrack/service-kit/testing'
 import autocannon from 'autocannon'
 
@@ -24,7 +24,9 @@ interface Scenario {
   /** Sent without credentials (reads are open in this run: LABTRACK_PUBLIC_READS=true). */
   anonymous?: boolean
 }
-// The first two compare the cost of checking a token on the same read.
+// The first two compare the cost of checking a token on the same read: measured
+// in alternating one-second slices, so that a change of load on a shared machine
+// weighs on both alike.
 const SCENARIOS: Scenario[] = [
   { name: 'GET one site, no credentials', path: '/api/sites/1', anonymous: true },
   { name: 'GET one site, with a token', path: '/api/sites/1' },
@@ -39,13 +41,7 @@ const SCENARIOS: Scenario[] = [
   },
 ]
 
-async function measure(base: string, scenario: Scenario) {
-  const figures = await load(base, scenario)
-  if (figures.unexpected > 0) console.log(`${scenario.name} on ${base}: unexpected statuses`, figures.statuses)
-  return figures
-}
-
-async function load(base: string, scenario: Scenario) {
+async function load(base: string, scenario: Scenario, seconds: number) {
   const result = await autocannon({
     url: `${base}${scenario.path}`,
     method: scenario.method ?? 'GET',
@@ -55,10 +51,12 @@ async function load(base: string, scenario: Scenario) {
     },
     ...(scenario.body ? { body: scenario.body } : {}),
     connections: CONNECTIONS,
-    duration: SECONDS,
+    duration: seconds,
   })
   return {
-    requestsPerSecond: Math.round(result.requests.average),
+    requests: result.requests.total,
+    seconds: result.duration,
+    requestsPerSecond: Math.round(result.requests.total / result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -66,6 +64,46 @@ async function load(base: string, scenario: Scenario) {
     // The 404 scenario expects 404s: anything else is unexpected there.
     unexpected: scenario.path.includes('999999') ? result['1xx'] + result['2xx'] + result['3xx'] + result['5xx'] : result.non2xx,
   }
+}
+
+type Figures = Awaited<ReturnType<typeof load>>
+
+/** Slices of one scenario as one measure: requests over time, the middle p50, the worst p99, every error. */
+function combine(slices: Figures[]): Figures {
+  const sum = (pick: (figures: Figures) => number) => slices.reduce((total, figures) => total + pick(figures), 0)
+  const [requests, seconds] = [sum((f) => f.requests), sum((f) => f.seconds)]
+  const statuses = Object.fromEntries(
+    Object.keys(slices[0]?.statuses ?? {}).map((key) => [key, sum((f) => f.statuses[key as keyof Figures['statuses']])]),
+  ) as Figures['statuses']
+  return {
+    requests,
+    seconds,
+    requestsPerSecond: Math.round(requests / seconds),
+    p50: slices.map((f) => f.p50).sort((a, b) => a - b)[Math.floor(slices.length / 2)] as number,
+    p99: Math.max(...slices.map((f) => f.p99)),
+    errors: sum((f) => f.errors),
+    statuses,
+    unexpected: sum((f) => f.unexpected),
+  }
+}
+
+/** Every scenario on `base`, by name. */
+async function measureAll(base: string): Promise<Map<string, Figures>> {
+  const [open, withToken, ...rest] = SCENARIOS as [Scenario, Scenario, ...Scenario[]]
+  const slices = new Map<Scenario, Figures[]>([
+    [open, []],
+    [withToken, []],
+  ])
+  for (let i = 0; i < SECONDS; i++) {
+    for (const [scenario, list] of slices) list.push(await load(base, scenario, 1))
+  }
+  const figures = new Map<string, Figures>()
+  for (const [scenario, list] of slices) figures.set(scenario.name, combine(list))
+  for (const scenario of rest) figures.set(scenario.name, await load(base, scenario, SECONDS))
+  for (const [name, measured] of figures) {
+    if (measured.unexpected > 0) console.log(`${name} on ${base}: unexpected statuses`, measured.statuses)
+  }
+  return figures
 }
 
 const { adminUrl, stop: stopDatabase } = await openThrowawayServer()
@@ -77,17 +115,20 @@ await withSql(db.url, async (sql) => {
   await sql`INSERT INTO site (name, country) SELECT 'Bench site ' || n, 'NZ' FROM generate_series(1, 997) AS n`
   TOKEN = (await createTestTokens(sql)).editor
 })
-const OPEN_READS = { LABTRACK_PUBLIC_READS: true }
+// LABTRACK_CREDENTIAL_CACHE_SECONDS=0 pnpm bench measures without the credential cache (the stack's services read it too).
+const SETTINGS = {
+  LABTRACK_PUBLIC_READS: true,
+  LABTRACK_CREDENTIAL_CACHE_SECONDS: loadConfig(process.env, { PORT: 0 }).LABTRACK_CREDENTIAL_CACHE_SECONDS,
+}
 
 const rows: Record<string, Record<string, string | number>> = {}
 const rssBefore = process.memoryUsage().rss
 
 // 1. One process: the three plugins mounted together.
-const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin), settings: OPEN_READS })
+const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin), settings: SETTINGS })
 const base = await app.listen({ port: 0, host: '127.0.0.1' })
-for (const scenario of SCENARIOS) {
-  const figures = await measure(base, scenario)
-  rows[scenario.name] = {
+for (const [name, figures] of await measureAll(base)) {
+  rows[name] = {
     'one process req/s': figures.requestsPerSecond,
     'p50 ms': figures.p50,
     'p99 ms': figures.p99,
@@ -116,9 +157,8 @@ if (await findExecutable('nginx')) {
     logFile: '/dev/null',
     serviceEnv: { LABTRACK_PUBLIC_READS: 'true' },
   })
-  for (const scenario of SCENARIOS) {
-    const figures = await measure(stack.url, scenario)
-    const row = rows[scenario.name] as Record<string, string | number>
+  for (const [name, figures] of await measureAll(stack.url)) {
+    const row = rows[name] as Record<string, string | number>
     row['via nginx req/s'] = figures.requestsPerSecond
     row['via nginx p99 ms'] = figures.p99
     row['nginx / one'] = (figures.requestsPerSecond / Number(row['one process req/s'])).toFixed(2)
@@ -131,7 +171,7 @@ await db.drop()
 await stopDatabase()
 
 console.log(
-  `\nlabtrack bench: ${CONNECTIONS} connections, ${SECONDS} s a route, node ${process.version}, ${new Date().toISOString()}`,
+  `\nlabtrack bench: ${CONNECTIONS} connections, ${SECONDS} s a route, credential cache ${SETTINGS.LABTRACK_CREDENTIAL_CACHE_SECONDS} s, node ${process.version}, ${new Date().toISOString()}`,
 )
 console.table(rows)
 const open = rows['GET one site, no credentials'] as Record<string, number>
