@@ -13,7 +13,7 @@ type Needs = 'public' | 'viewer' | 'editor' | 'admin'
 function expectedRole(operationId: string): Needs {
   if (operationId === 'signIn' || operationId === 'signOut') return 'public'
   if (/Users?$|Tokens?$/.test(operationId)) return 'admin'
-  if (/^(list|get|seedList|seedGet)/.test(operationId)) return 'viewer'
+  if (/^(list|get|search|seedList|seedGet)/.test(operationId)) return 'viewer'
   return 'editor'
 }
 
