@@ -4522,9 +4522,9 @@ export interface operations {
   }
   search: {
     parameters: {
-      query: {
-        /** @description a piece of a name or description, a whole uuid, or its first 8 hex digits */
-        q: string
+      query?: {
+        /** @description a piece of a name or description, a whole uuid, or its first 8 hex digits (none: no hits) */
+        q?: string
         /** @description hits at most */
         limit?: number
       }
