@@ -5,15 +5,18 @@ import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifySer
 import { SECURITY_SCHEMES } from './auth/access.js'
 import { authentication } from './auth/authentication.js'
 import { clientErrorHandler } from './client-errors.js'
-import { unavailableWhileClosing } from './closing.js'
+import { closeConnectionsWhileClosing } from './closing.js'
 import { type Config, loadConfig } from './config.js'
 import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
 import { jsonBodies } from './json-body.js'
 import { loggerOptions } from './logging.js'
+import { metrics } from './metrics.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
 import { securityHeaders } from './security-headers.js'
+import { traceStatements } from './sql-spans.js'
+import { startTracing, traceFields } from './tracing.js'
 import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
 
@@ -28,10 +31,16 @@ export type AppSettings = Pick<
   | 'DATABASE_POOL_SIZE'
   | 'DATABASE_STATEMENT_TIMEOUT_MS'
   | 'REQUEST_TIMEOUT_MS'
+  | 'METRICS_PORT'
+  | 'HOST'
+  | 'OTEL_EXPORTER_OTLP_ENDPOINT'
+  | 'OTEL_SERVICE_NAME'
 >
 
 export interface AppOptions {
   databaseUrl: string
+  /** What the process is called in traces (default labtrack: all services in one process). */
+  name?: string
   /** The service plugins to mount: one for a service alone, all three for the embedded default. */
   services: FastifyPluginAsync[]
   logger?: FastifyServerOptions['logger']
@@ -42,21 +51,23 @@ export interface AppOptions {
 }
 
 export const BODY_LIMIT = 1024 * 1024
-// Longer than nginx's upstream keepalive_timeout (60 s), so nginx, not Node,
+// Longer than nginx's upstream keepalive_timeout (2 s), so nginx, not Node,
 // always closes an idle upstream connection and never reuses a dead one.
 export const KEEP_ALIVE_TIMEOUT = 65_000
 
 /** Builds the Fastify instance every labtrack process runs: shared plumbing, then the given services. */
 export async function createApp({
   databaseUrl,
+  name = 'labtrack',
   services,
   logger = false,
   webRoot,
   settings = {},
 }: AppOptions): Promise<FastifyInstance> {
   const config: AppSettings = { ...loadConfig({}, { PORT: 0 }), ...settings }
+  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT
   const app = Fastify({
-    logger: loggerOptions(logger),
+    logger: loggerOptions(logger, tracing ? traceFields : undefined),
     bodyLimit: BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT,
     // Only proxies on loopback or private networks (nginx, a compose network) may set X-Forwarded-*.
@@ -65,7 +76,7 @@ export async function createApp({
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A request must arrive in full within this time (a slow client cannot hold a connection); nginx's client_body_timeout is the same.
     requestTimeout: config.REQUEST_TIMEOUT_MS,
-    // Instead of Fastify's own JSON 503 while closing: closing.ts answers a problem.
+    // A closing service still answers what reaches it, with Connection: close (closing.ts): a 503 would fail a POST.
     return503OnClosing: false,
     clientErrorHandler,
     frameworkErrors,
@@ -75,11 +86,15 @@ export async function createApp({
   // The headers must arrive well before the whole request may (Node requires headersTimeout <= requestTimeout).
   app.server.headersTimeout = Math.min(10_000, config.REQUEST_TIMEOUT_MS)
 
+  // First, so that every route and hook below runs inside the request's span.
+  if (tracing) await startTracing(app, { endpoint: tracing, serviceName: config.OTEL_SERVICE_NAME ?? `labtrack-${name}` })
+  if (config.METRICS_PORT !== undefined) metrics(app, { port: config.METRICS_PORT, host: config.HOST, pool: () => app.pg.pool })
+
   app.addSchema(ProblemSchema)
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })
-  unavailableWhileClosing(app)
+  closeConnectionsWhileClosing(app)
   jsonBodies(app)
 
   // Serving the UI itself (pnpm start, no nginx in front): the gateway's security headers, on every answer.
@@ -120,6 +135,7 @@ export async function createApp({
   // An idle pooled connection that the server drops (restart, failover) emits
   // 'error' on the pool; unhandled, that would crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))
+  if (tracing) traceStatements(app.pg.pool)
 
   await app.register(health)
   for (const service of services) await app.register(service)

@@ -1,12 +1,17 @@
 import closeWithGrace from 'close-with-grace'
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify'
+import { stopAccepting } from './closing.js'
 import { loadConfigOrExit } from './config.js'
 import { createApp } from './create-app.js'
 
+/** Well above nginx's upstream keepalive_timeout (2 s), well below close-with-grace's 10 s. */
+export const DRAIN_LIMIT_MS = 5_000
+
 /**
  * Listens, and on SIGTERM or SIGINT closes the app: it stops accepting
- * connections, waits for the requests in flight, closes the pool, then runs
- * `afterClose`. A second signal or 10 s cut it short.
+ * connections, lets the open ones end (up to DRAIN_LIMIT_MS, see closing.ts),
+ * waits for the requests in flight, closes the pool, then runs `afterClose`.
+ * A second signal or 10 s cut it short.
  */
 export async function serveUntilSignal(
   app: FastifyInstance,
@@ -15,6 +20,7 @@ export async function serveUntilSignal(
 ) {
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     app.log.info({ signal, err }, 'stopping')
+    await stopAccepting(app, DRAIN_LIMIT_MS)
     await app.close()
     await afterClose()
   })
@@ -26,6 +32,7 @@ export async function startService(name: string, service: FastifyPluginAsync, de
   const config = loadConfigOrExit(process.env, { PORT: defaultPort }, ['DATABASE_URL'])
   const app = await createApp({
     databaseUrl: config.DATABASE_URL as string,
+    name,
     services: [service],
     settings: config,
     logger: { level: config.LOG_LEVEL, base: { service: name } },

@@ -1,7 +1,9 @@
+import { once } from 'node:events'
 import { connect } from 'node:net'
 import type { FastifyPluginAsync } from 'fastify'
 import t from 'tap'
 import { clientErrorHandler } from '../src/client-errors.js'
+import { stopAccepting } from '../src/closing.js'
 import { createApp } from '../src/create-app.js'
 import { buildTestApp, eventually, expectProblem } from '../src/testing.js'
 
@@ -140,7 +142,7 @@ t.test('what Node cannot parse is a problem too, then the connection closes', as
 })
 
 t.test(
-  'while the service closes, a request in flight finishes and the next one on its connection gets a 503 problem',
+  'while the service closes, a request in flight finishes and the next one on its connection is answered, with Connection: close',
   async (t) => {
     const server = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
     await server.listen({ port: 0, host: '127.0.0.1' })
@@ -168,13 +170,42 @@ t.test(
     await closed
     t.match(answer, /^HTTP\/1\.1 200[\s\S]*\{"slow":true\}/, 'the request in flight completed')
     const rest = answer.slice(answer.indexOf('{"slow":true}') + 13)
-    const [unavailable] = problemsIn(rest)
-    t.equal(unavailable?.status, 503)
-    t.match(unavailable?.head, /application\/problem\+json/)
-    t.match(unavailable?.body, {
-      type: 'urn:labtrack:problem:unavailable',
-      detail: 'the service is shutting down: try again shortly',
+    t.match(rest, /^HTTP\/1\.1 200 OK\r\n[\s\S]*connection: close\r\n[\s\S]*"status":"ok"/i, 'the next one is served, and closes')
+  },
+)
+
+t.test(
+  'stopAccepting: a new connection is refused, an open one is served with Connection: close, an idle one is left to the client',
+  async (t) => {
+    const server = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
+    t.teardown(() => server.close())
+    await server.listen({ port: 0, host: '127.0.0.1' })
+    const port = (server.server.address() as { port: number }).port
+    const open = connect(port, '127.0.0.1')
+    await once(open, 'connect')
+    let drained = false
+    const draining = stopAccepting(server, 60_000).then(() => {
+      drained = true
     })
+    const refused = connect(port, '127.0.0.1')
+    const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException]
+    t.equal(error.code, 'ECONNREFUSED', 'no new connection')
+    t.equal(drained, false, 'the open connection is waited for')
+    let received = ''
+    open.on('data', (chunk) => (received += chunk.toString('latin1')))
+    open.write('POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{"a":1}')
+    await once(open, 'close')
+    await draining
+    t.match(received, /^HTTP\/1\.1 200 OK\r\n[\s\S]*connection: close\r\n[\s\S]*\{"got":\{"a":1\}\}$/i, 'answered, then closed')
+
+    const idleServer = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
+    t.teardown(() => idleServer.close())
+    await idleServer.listen({ port: 0, host: '127.0.0.1' })
+    const idle = connect((idleServer.server.address() as { port: number }).port, '127.0.0.1')
+    await once(idle, 'connect')
+    await stopAccepting(idleServer, 50)
+    t.equal(idle.destroyed, false, 'an idle connection is not closed from this side: the limit ends the wait')
+    idle.destroy()
   },
 )
 
