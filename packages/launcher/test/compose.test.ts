@@ -200,6 +200,17 @@ t.test('the template renderer replaces the template variables and nothing else',
   t.throws(() => renderTemplate('root "${WEB_ROOT}";', { WEB_ROOT: '/srv"; include /etc/passwd; #' }), /WEB_ROOT=.*misread/)
   t.throws(() => renderTemplate('root "${WEB_ROOT}";', { WEB_ROOT: '' }), /empty/)
   t.throws(() => renderTemplate('server ${SITE_UPSTREAM};', { SITE_UPSTREAM: '$host' }), /misread/)
+  t.equal(
+    renderTemplate('upstream s {\n    server ${SITE_UPSTREAM} max_fails=1;\n}', { SITE_UPSTREAM: ['a:1', 'a:11'] }),
+    'upstream s {\n    server a:1 max_fails=1;\n    server a:11 max_fails=1;\n}',
+    'a variable with several values repeats its line, once per value',
+  )
+  t.throws(() => renderTemplate('server ${SITE_UPSTREAM};', { SITE_UPSTREAM: [] }), /SITE_UPSTREAM has no value/)
+  t.throws(
+    () => renderTemplate('${SITE_UPSTREAM} ${LISTEN}', { SITE_UPSTREAM: ['a'], LISTEN: ['b'] }),
+    /SITE_UPSTREAM and LISTEN repeat the same line/,
+  )
+  t.throws(() => renderTemplate('server ${SITE_UPSTREAM};', { SITE_UPSTREAM: ['a:1', '$host'] }), /misread/)
   // biome-ignore-end lint/suspicious/noTemplateCurlyInString: nginx template text
   const rendered = renderTemplate(template, localValues)
   t.notMatch(rendered, /\$\{?[A-Z]/, 'no template variable is left')
@@ -217,12 +228,34 @@ t.test('the local stack config: rendered into a run folder, accepted by nginx -t
     t.match(main, new RegExp(`${kind}_temp_path "${dir}/tmp/${kind}";`), `${kind} temporary files stay in the run folder`)
   }
   t.equal(await readFile(join(dir, 'labtrack.conf'), 'utf8'), renderTemplate(template, localValues))
+  const replicaDir = await mkdtemp(join(tmpdir(), 'labtrack-nginx-'))
+  t.teardown(() => rm(replicaDir, { recursive: true, force: true }))
+  const replicas = (port: number) => [0, 10, 20].map((step) => `127.0.0.1:${port + step}`)
+  const replicaConfig = await writeStackNginxConfig({
+    runDir: replicaDir,
+    values: {
+      ...localValues,
+      SITE_UPSTREAM: replicas(SITE_DEFAULT_PORT),
+      INVENTORY_UPSTREAM: replicas(INVENTORY_DEFAULT_PORT),
+      COMPUTER_UPSTREAM: replicas(COMPUTER_DEFAULT_PORT),
+    },
+  })
+  const withReplicas = await readFile(join(replicaDir, 'labtrack.conf'), 'utf8')
+  t.match(
+    withReplicas,
+    /upstream labtrack_site \{\s*zone labtrack_site 64k;\s*server 127\.0\.0\.1:3001 max_fails=1 fail_timeout=2s;\s*server 127\.0\.0\.1:3011 max_fails=1 fail_timeout=2s;\s*server 127\.0\.0\.1:3021 max_fails=1 fail_timeout=2s;\s*keepalive 16;/,
+    'three replicas: three server lines in the upstream',
+  )
 
   t.test('nginx -t', { skip: nginx ? false : 'nginx is not installed (apt-get install -y nginx)' }, async (t) => {
     // stdout not a socket: nginx opens /dev/stdout for the access log, which fails on one (ENXIO).
     const test = await run(nginx as string, ['-t', '-p', dir, '-c', configFile, '-e', 'stderr'], { stdout: 'ignore' })
     t.equal(test.code, 0, `nginx -t: ${test.stderr}`)
     t.match(test.stderr, /test is successful/)
+    const replicated = await run(nginx as string, ['-t', '-p', replicaDir, '-c', replicaConfig, '-e', 'stderr'], {
+      stdout: 'ignore',
+    })
+    t.equal(replicated.code, 0, `nginx -t with replicas: ${replicated.stderr}`)
   })
 })
 
@@ -281,8 +314,10 @@ t.test('the template, the Dockerfiles and the services agree on names and ports'
   for (const service of SERVICES) {
     t.match(
       template,
-      new RegExp(`upstream labtrack_${service} \\{\\s*server \\$\\{${UPSTREAM_VARIABLE[service]}\\};`),
-      `upstream labtrack_${service}`,
+      new RegExp(
+        `upstream labtrack_${service} \\{\\s*zone labtrack_${service} 64k;\\s*server \\$\\{${UPSTREAM_VARIABLE[service]}\\} max_fails=1 fail_timeout=2s;\\s*keepalive 16;`,
+      ),
+      `upstream labtrack_${service}: every replica shares its failures, and is left out 2 s after one`,
     )
     t.equal(
       imageEnv[UPSTREAM_VARIABLE[service]],
