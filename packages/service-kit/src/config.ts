@@ -36,6 +36,22 @@ export const ConfigSchema = Type.Object({
     default: 30_000,
     description: 'a request not received in full by then is answered 408 (as nginx: client_body_timeout)',
   }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description: 'Prometheus metrics at GET /metrics on this port of HOST (never the API port); unset: none; 0: any free port',
+    }),
+  ),
+  OTEL_EXPORTER_OTLP_ENDPOINT: Type.Optional(
+    Type.String({
+      pattern: '^https?://[^\\s]+$',
+      description: 'an OpenTelemetry collector: spans go to its /v1/traces (OTLP/HTTP JSON); unset: no tracing at all',
+    }),
+  ),
+  OTEL_SERVICE_NAME: Type.Optional(
+    Type.String({ minLength: 1, description: "the traces' service.name (default labtrack-<service>)" }),
+  ),
 })
 export type Config = Static<typeof ConfigSchema>
 

@@ -11,9 +11,12 @@ import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
 import { jsonBodies } from './json-body.js'
 import { loggerOptions } from './logging.js'
+import { metrics } from './metrics.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
 import { securityHeaders } from './security-headers.js'
+import { traceStatements } from './sql-spans.js'
+import { startTracing, traceFields } from './tracing.js'
 import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
 
@@ -28,10 +31,16 @@ export type AppSettings = Pick<
   | 'DATABASE_POOL_SIZE'
   | 'DATABASE_STATEMENT_TIMEOUT_MS'
   | 'REQUEST_TIMEOUT_MS'
+  | 'METRICS_PORT'
+  | 'HOST'
+  | 'OTEL_EXPORTER_OTLP_ENDPOINT'
+  | 'OTEL_SERVICE_NAME'
 >
 
 export interface AppOptions {
   databaseUrl: string
+  /** What the process is called in traces (default labtrack: all services in one process). */
+  name?: string
   /** The service plugins to mount: one for a service alone, all three for the embedded default. */
   services: FastifyPluginAsync[]
   logger?: FastifyServerOptions['logger']
@@ -49,14 +58,16 @@ export const KEEP_ALIVE_TIMEOUT = 65_000
 /** Builds the Fastify instance every labtrack process runs: shared plumbing, then the given services. */
 export async function createApp({
   databaseUrl,
+  name = 'labtrack',
   services,
   logger = false,
   webRoot,
   settings = {},
 }: AppOptions): Promise<FastifyInstance> {
   const config: AppSettings = { ...loadConfig({}, { PORT: 0 }), ...settings }
+  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT
   const app = Fastify({
-    logger: loggerOptions(logger),
+    logger: loggerOptions(logger, tracing ? traceFields : undefined),
     bodyLimit: BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT,
     // Only proxies on loopback or private networks (nginx, a compose network) may set X-Forwarded-*.
@@ -74,6 +85,10 @@ export async function createApp({
 
   // The headers must arrive well before the whole request may (Node requires headersTimeout <= requestTimeout).
   app.server.headersTimeout = Math.min(10_000, config.REQUEST_TIMEOUT_MS)
+
+  // First, so that every route and hook below runs inside the request's span.
+  if (tracing) await startTracing(app, { endpoint: tracing, serviceName: config.OTEL_SERVICE_NAME ?? `labtrack-${name}` })
+  if (config.METRICS_PORT !== undefined) metrics(app, { port: config.METRICS_PORT, host: config.HOST, pool: () => app.pg.pool })
 
   app.addSchema(ProblemSchema)
   app.addHook('onRequest', async (request, reply) => {
@@ -120,6 +135,7 @@ export async function createApp({
   // An idle pooled connection that the server drops (restart, failover) emits
   // 'error' on the pool; unhandled, that would crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))
+  if (tracing) traceStatements(app.pg.pool)
 
   await app.register(health)
   for (const service of services) await app.register(service)

@@ -19,12 +19,20 @@ export const LOG_REDACTIONS = [
   '*.csrf_token',
 ]
 
-/** The logger options of every service: the caller's, plus redaction and the actor on each completed request. */
-export function loggerOptions(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+/**
+ * The logger options of every service: the caller's, plus redaction and the
+ * actor on each completed request; `mixin` adds fields to every line (the
+ * trace id, when tracing is on).
+ */
+export function loggerOptions(
+  logger: FastifyServerOptions['logger'],
+  mixin?: () => Record<string, unknown>,
+): FastifyServerOptions['logger'] {
   if (!logger) return false
   const given = logger === true ? {} : logger
   return {
     ...given,
+    ...(mixin && { mixin }),
     redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
     serializers: {
       res: (reply: { statusCode: number; request?: FastifyRequest }) => ({
