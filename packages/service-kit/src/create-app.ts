@@ -11,12 +11,9 @@ import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
 import { jsonBodies } from './json-body.js'
 import { loggerOptions } from './logging.js'
-import { metrics } from './metrics.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
 import { securityHeaders } from './security-headers.js'
-import { traceStatements } from './sql-spans.js'
-import { startTracing, traceFields } from './tracing.js'
 import { buildValidator } from './validation.js'
 import { webUi } from './web.js'
 
@@ -65,9 +62,11 @@ export async function createApp({
   settings = {},
 }: AppOptions): Promise<FastifyInstance> {
   const config: AppSettings = { ...loadConfig({}, { PORT: 0 }), ...settings }
-  const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT
+  const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT
+  // Loaded only when asked for: without them a service carries neither the OpenTelemetry SDK nor prom-client.
+  const tracing = endpoint ? await import('./tracing.js') : undefined
   const app = Fastify({
-    logger: loggerOptions(logger, tracing ? traceFields : undefined),
+    logger: loggerOptions(logger, tracing?.traceFields),
     bodyLimit: BODY_LIMIT,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT,
     // Only proxies on loopback or private networks (nginx, a compose network) may set X-Forwarded-*.
@@ -87,8 +86,12 @@ export async function createApp({
   app.server.headersTimeout = Math.min(10_000, config.REQUEST_TIMEOUT_MS)
 
   // First, so that every route and hook below runs inside the request's span.
-  if (tracing) await startTracing(app, { endpoint: tracing, serviceName: config.OTEL_SERVICE_NAME ?? `labtrack-${name}` })
-  if (config.METRICS_PORT !== undefined) metrics(app, { port: config.METRICS_PORT, host: config.HOST, pool: () => app.pg.pool })
+  if (tracing)
+    await tracing.startTracing(app, { endpoint: endpoint as string, serviceName: config.OTEL_SERVICE_NAME ?? `labtrack-${name}` })
+  if (config.METRICS_PORT !== undefined) {
+    const { metrics } = await import('./metrics.js')
+    metrics(app, { port: config.METRICS_PORT, host: config.HOST, pool: () => app.pg.pool })
+  }
 
   app.addSchema(ProblemSchema)
   app.addHook('onRequest', async (request, reply) => {
@@ -135,7 +138,7 @@ export async function createApp({
   // An idle pooled connection that the server drops (restart, failover) emits
   // 'error' on the pool; unhandled, that would crash the process.
   app.pg.pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection lost'))
-  if (tracing) traceStatements(app.pg.pool)
+  if (tracing) tracing.traceStatements(app.pg.pool)
 
   await app.register(health)
   for (const service of services) await app.register(service)

@@ -82,5 +82,10 @@ t.test('a metrics port already taken stops the start', async (t) => {
   await first.ready()
   const taken = first.metricsAddress()?.port
   const { app } = await buildTestApp(t, [things], { settings: { METRICS_PORT: taken, HOST: '127.0.0.1' } })
-  await t.rejects(app.ready(), { code: 'EADDRINUSE' })
+  await t.rejects(
+    async () => {
+      await app.ready()
+    },
+    { code: 'EADDRINUSE' },
+  )
 })
