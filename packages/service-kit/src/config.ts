@@ -50,7 +50,10 @@ export const ConfigSchema = Type.Object({
     }),
   ),
   OTEL_SERVICE_NAME: Type.Optional(
-    Type.String({ minLength: 1, description: "the traces' service.name (default labtrack-<service>)" }),
+    Type.String({
+      minLength: 1,
+      description: "the traces' service.name (default: site, inventory, computer; labtrack for pnpm start)",
+    }),
   ),
 })
 export type Config = Static<typeof ConfigSchema>

@@ -36,7 +36,7 @@ export type AppSettings = Pick<
 
 export interface AppOptions {
   databaseUrl: string
-  /** What the process is called in traces (default labtrack: all services in one process). */
+  /** The service, as traces name it (service.name) unless OTEL_SERVICE_NAME says otherwise; labtrack: all in one process. */
   name?: string
   /** The service plugins to mount: one for a service alone, all three for the embedded default. */
   services: FastifyPluginAsync[]
@@ -87,7 +87,10 @@ export async function createApp({
 
   // First, so that every route and hook below runs inside the request's span.
   if (tracing)
-    await tracing.startTracing(app, { endpoint: endpoint as string, serviceName: config.OTEL_SERVICE_NAME ?? `labtrack-${name}` })
+    await tracing.startTracing(app, {
+      endpoint: endpoint as string,
+      serviceName: config.OTEL_SERVICE_NAME ?? name,
+    })
   if (config.METRICS_PORT !== undefined) {
     const { metrics } = await import('./metrics.js')
     metrics(app, { port: config.METRICS_PORT, host: config.HOST, pool: () => app.pg.pool })

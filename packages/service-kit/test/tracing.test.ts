@@ -68,6 +68,15 @@ const missing = await app.inject({ url: '/api/nowhere', headers: { authorization
 await app.pg.query('SELECT 42 AS outside')
 await app.close()
 
+// Closing unregistered it all: another app of the same process starts tracing again, under the name it is given.
+const renamed = await createApp({
+  databaseUrl: database.url,
+  services: [],
+  settings: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'labtrack-eu' },
+})
+await renamed.inject('/readyz')
+await renamed.close()
+
 const spans = receiver.spans
 const traceOf = (traceId: string) => spans.filter((span) => span.traceId === traceId)
 const requestSpan = (name: string) => spans.find((span) => span.name === name && span.kind === 2)
@@ -80,10 +89,14 @@ t.test('the answers are what they are without tracing', async (t) => {
   t.equal(missing.statusCode, 404)
 })
 
-t.test('spans go to OTLP/HTTP JSON at the endpoint /v1/traces, as service labtrack-<name>', async (t) => {
+t.test('spans go to OTLP/HTTP JSON at the endpoint /v1/traces, named by the service or OTEL_SERVICE_NAME', async (t) => {
   t.ok(receiver.paths.length > 0)
   for (const path of receiver.paths) t.equal(path, 'POST /v1/traces application/json')
-  t.same([...new Set(spans.map((span) => span.service))], ['labtrack-things'])
+  t.same([...new Set(spans.map((span) => span.service))], ['things', 'labtrack-eu'])
+  t.ok(
+    spans.some((span) => span.service === 'labtrack-eu' && span.name === 'GET /readyz'),
+    'the second app traces too',
+  )
 })
 
 t.test("a request continues the caller's traceparent: request, handler and its SQL in that one trace", async (t) => {
