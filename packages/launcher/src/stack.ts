@@ -1,14 +1,15 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { inOwnProcessGroup } from './own-process-group.js'
-import { stackOptionsFromEnv } from './stack/config.js'
+import { stackOptionsFromCommandLine } from './stack/config.js'
 import { type Stack, startStack } from './stack/start-stack.js'
 
 // pnpm stack: PostgreSQL (embedded, or DATABASE_URL), the three services as
 // processes of their own and nginx in front, as in production, without Docker.
 // Its settings are StackEnvSchema (stack/config.ts). A service or nginx that
 // crashes is restarted (DEFAULT_RESTART_POLICY); Ctrl-C or SIGTERM stops the
-// services (they drain), then nginx, then PostgreSQL.
+// services (they drain), then nginx, then PostgreSQL. `--replicas N` runs N
+// processes of each service; SIGUSR2 restarts them one replica at a time.
 
 export { describeExit, type ExitInfo } from './stack/child.js'
 export * from './stack/config.js'
@@ -44,7 +45,7 @@ async function run(): Promise<void> {
 
   try {
     startup = startStack({
-      ...stackOptionsFromEnv(process.env),
+      ...stackOptionsFromCommandLine(process.argv.slice(2), process.env),
       onGiveUp: (name) => void stopAndExit(1, `${name} keeps crashing: stopping the rest`),
     })
     stack = await startup
@@ -56,9 +57,25 @@ async function run(): Promise<void> {
   if (stopping) return
   const { url, services } = stack
   log(`labtrack is up: ${url}/ (UI), ${url}/api/docs/ (API docs)`)
-  for (const service of Object.values(services)) log(`  ${service.name.padEnd(9)} ${service.url}`)
+  for (const service of Object.values(services))
+    log(`  ${service.name.padEnd(9)} ${service.replicas.map(({ url }) => url).join(' ')}`)
   log(`  nginx     config ${stack.nginx.configFile}; database ${redact(stack.databaseUrl)}`)
   log('A service or nginx that crashes is restarted; Ctrl-C stops everything.')
+  // Not SIGHUP: the outer launcher relays one signal only, and SIGHUP stops the stack.
+  log(`kill -USR2 ${process.pid}: restarts every service, one replica at a time (no request fails with --replicas 2 or more)`)
+  let rolling = false
+  process.on('SIGUSR2', () => {
+    if (rolling || stopping) return log('a rolling restart is already under way, or the stack is stopping')
+    rolling = true
+    log('SIGUSR2: rolling restart of every service')
+    ;(stack as Stack)
+      .rollingRestart()
+      .then(() => log('rolling restart done'))
+      .catch((error: Error) => log(`rolling restart failed: ${error.message}`))
+      .finally(() => {
+        rolling = false
+      })
+  })
 }
 
 /** The URL without its password, for the log. */

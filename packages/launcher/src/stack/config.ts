@@ -1,8 +1,17 @@
 import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { ConfigSchema, loadEnvSchema } from '@labtrack/service-kit'
 import { type Static, type TInteger, Type } from '@sinclair/typebox'
 import { SERVICES } from '../services.js'
-import { DEFAULT_GATEWAY_PORT, DEFAULT_HOST, SERVICE_PORT_ENV, type ServiceName, type StackOptions } from './options.js'
+import {
+  DEFAULT_GATEWAY_PORT,
+  DEFAULT_HOST,
+  MAX_REPLICAS,
+  REPLICA_PORT_STEP,
+  SERVICE_PORT_ENV,
+  type ServiceName,
+  type StackOptions,
+} from './options.js'
 
 const port = (fallback: number, description: string) =>
   Type.Integer({ minimum: 0, maximum: 65535, default: fallback, description })
@@ -17,6 +26,12 @@ export const StackEnvSchema = Type.Object({
   // It goes into nginx's listen directive: an address, nothing nginx would read as more.
   HOST: Type.String({ pattern: '^[\\w.:[\\]-]+$', default: DEFAULT_HOST, description: "the gateway's address" }),
   ...servicePorts,
+  STACK_REPLICAS: Type.Integer({
+    minimum: 1,
+    maximum: MAX_REPLICAS,
+    default: 1,
+    description: `processes of each service behind nginx; replica i on its port + ${REPLICA_PORT_STEP} × i`,
+  }),
   DATABASE_URL: ConfigSchema.properties.DATABASE_URL,
   LOG_LEVEL: ConfigSchema.properties.LOG_LEVEL,
   WEB_ROOT: Type.Optional(Type.String({ minLength: 1, description: 'the UI folder the gateway serves' })),
@@ -33,9 +48,16 @@ export function stackOptionsFromEnv(env: NodeJS.ProcessEnv): StackOptions {
     port: config.PORT,
     host: config.HOST,
     servicePorts: Object.fromEntries(SERVICES.map(({ name }) => [name, config[SERVICE_PORT_ENV[name]]])),
+    replicas: config.STACK_REPLICAS,
     logLevel: config.LOG_LEVEL,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.WEB_ROOT ? { staticRoot: resolve(config.WEB_ROOT) } : {}),
     ...(config.STACK_LOG_FILE ? { logFile: resolve(config.STACK_LOG_FILE) } : {}),
   }
+}
+
+/** `pnpm stack [--replicas N]`: the command line's options override the environment's, checked alike. */
+export function stackOptionsFromCommandLine(args: string[], env: NodeJS.ProcessEnv): StackOptions {
+  const { values } = parseArgs({ args, options: { replicas: { type: 'string' } }, strict: true })
+  return stackOptionsFromEnv(values.replicas === undefined ? env : { ...env, STACK_REPLICAS: values.replicas })
 }

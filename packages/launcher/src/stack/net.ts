@@ -54,7 +54,8 @@ export async function waitForHttp(
   for (;;) {
     if (!isAlive()) throw new Error(`it exited before ${url} answered`)
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) })
+      // Connection: close, so no idle connection of the launcher's is left for a draining service to wait for.
+      const response = await fetch(url, { headers: { connection: 'close' }, signal: AbortSignal.timeout(2000) })
       await response.arrayBuffer()
       if (accept(response.status)) return
       last = `status ${response.status}`

@@ -4,7 +4,7 @@ import { writeStackNginxConfig } from './nginx-config.js'
 import type { StackOutput } from './output.js'
 import { SERVICE_HOST, type StackPlan } from './plan.js'
 
-/** Renders the gateway's configuration for the plan's ports into its run folder; the path of nginx.conf. */
+/** Renders the gateway's configuration for the plan's ports (every replica in its service's upstream) into its run folder; the path of nginx.conf. */
 export function writeGatewayConfig(plan: StackPlan): Promise<string> {
   const { host, gatewayPort, servicePorts, runDir, staticRoot } = plan
   return writeStackNginxConfig({
@@ -12,9 +12,9 @@ export function writeGatewayConfig(plan: StackPlan): Promise<string> {
     values: {
       LISTEN: `${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${gatewayPort}`,
       WEB_ROOT: staticRoot,
-      SITE_UPSTREAM: `${SERVICE_HOST}:${servicePorts.site}`,
-      INVENTORY_UPSTREAM: `${SERVICE_HOST}:${servicePorts.inventory}`,
-      COMPUTER_UPSTREAM: `${SERVICE_HOST}:${servicePorts.computer}`,
+      SITE_UPSTREAM: servicePorts.site.map((port) => `${SERVICE_HOST}:${port}`),
+      INVENTORY_UPSTREAM: servicePorts.inventory.map((port) => `${SERVICE_HOST}:${port}`),
+      COMPUTER_UPSTREAM: servicePorts.computer.map((port) => `${SERVICE_HOST}:${port}`),
     },
   })
 }

@@ -11,6 +11,15 @@ export const SERVICE_PORT_ENV = {
   inventory: 'INVENTORY_PORT',
   computer: 'COMPUTER_PORT',
 } as const satisfies Record<ServiceName, string>
+/** Replica i of a service listens on its port + i × this (3001, 3011, 3021…). */
+export const REPLICA_PORT_STEP = 10
+export const MAX_REPLICAS = 10
+/**
+ * How long after a replica is ready again the gateway sends it requests: nginx
+ * left it out when it refused connections, for the upstreams' fail_timeout
+ * (2 s, nginx/labtrack.conf.template), plus a margin.
+ */
+export const GATEWAY_REJOIN_MS = 2_500
 export const DEFAULT_GATEWAY_PORT = 5000
 export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_RUN_DIR = join(ROOT_DIR, '.data/stack')
@@ -31,6 +40,12 @@ export interface StackOptions {
   host?: string
   /** Each service's port (defaults 3001, 3002, 3003; 0 = any free port). */
   servicePorts?: Partial<Record<ServiceName, number>>
+  /**
+   * How many processes of each service run behind nginx (default 1, at most
+   * MAX_REPLICAS). Replica i listens on its service's port + REPLICA_PORT_STEP × i,
+   * or on a free port of its own when that port is 0.
+   */
+  replicas?: number
   /** The database to use; default: DATABASE_URL, else the embedded cluster in .data/postgres. */
   databaseUrl?: string
   /** Apply the migrations before the services start, and load the example rows into a brand-new database (default true). */
@@ -52,7 +67,7 @@ export interface StackOptions {
   /** When a service or nginx crashes and how often it is restarted (default DEFAULT_RESTART_POLICY). */
   restartPolicy?: RestartPolicy
   /** Called when a process crashed too often in a row and is not restarted again (default: only the log line). */
-  onGiveUp?: (name: ServiceName | 'nginx', exit: ExitInfo) => void
+  onGiveUp?: (name: string, exit: ExitInfo) => void
   /** How long a service or nginx may take to answer after its start (default 30 s). */
   readyTimeoutMs?: number
   /** The nginx executable (default: `nginx` on PATH). */

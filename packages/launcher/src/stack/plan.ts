@@ -9,6 +9,8 @@ import {
   DEFAULT_GATEWAY_PORT,
   DEFAULT_HOST,
   DEFAULT_RUN_DIR,
+  MAX_REPLICAS,
+  REPLICA_PORT_STEP,
   SERVICE_PORT_ENV,
   type ServiceCommand,
   type ServiceName,
@@ -23,7 +25,8 @@ export const SERVICE_HOST = '127.0.0.1'
 export interface StackPlan {
   host: string
   gatewayPort: number
-  servicePorts: Record<ServiceName, number>
+  /** Each service's ports, one per replica. */
+  servicePorts: Record<ServiceName, number[]>
   nginxBinary: string
   runDir: string
   staticRoot: string
@@ -51,16 +54,29 @@ export async function planStack(options: StackOptions): Promise<StackPlan> {
     throw new StackError('nginx was not found on PATH (nor in /usr/sbin): install it, e.g. "apt-get install -y nginx"')
   const host = options.host ?? DEFAULT_HOST
   const gatewayPort = await claimPort(host, options.port ?? DEFAULT_GATEWAY_PORT, 'gateway', 'PORT')
-  const servicePorts = {} as Record<ServiceName, number>
+  const replicas = options.replicas ?? 1
+  if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS)
+    throw new StackError(`replicas must be a whole number from 1 to ${MAX_REPLICAS} (got ${replicas})`)
+  const servicePorts = {} as Record<ServiceName, number[]>
   const commands = {} as StackPlan['commands']
   for (const { name, defaultPort } of SERVICES) {
     const port = options.servicePorts?.[name] ?? defaultPort
-    servicePorts[name] = await claimPort(SERVICE_HOST, port, `${name} service`, SERVICE_PORT_ENV[name])
+    servicePorts[name] = []
+    for (let replica = 0; replica < replicas; replica++) {
+      // 0 stays 0: each replica gets a free port of its own.
+      const wanted = port === 0 ? 0 : port + REPLICA_PORT_STEP * replica
+      const what = replicas === 1 ? `${name} service` : `${name} service, replica ${replica + 1} of ${replicas}`
+      if (wanted > 65535) throw new StackError(`port ${wanted} (${what}) is beyond 65535: set ${SERVICE_PORT_ENV[name]} lower`)
+      servicePorts[name].push(await claimPort(SERVICE_HOST, wanted, what, SERVICE_PORT_ENV[name]))
+    }
     commands[name] = options.serviceCommand ? options.serviceCommand(name, serviceSource(name)) : compiledServiceCommand(name)
   }
-  const ports = [gatewayPort, ...Object.values(servicePorts)]
+  const ports = [gatewayPort, ...Object.values(servicePorts).flat()]
   if (new Set(ports).size !== ports.length)
-    throw new StackError(`the gateway and the services need four different ports (got ${ports.join(', ')})`)
+    throw new StackError(
+      `the gateway and every replica of the services need ports of their own (got ${ports.join(', ')}; ` +
+        `replica i of a service listens on its port + ${REPLICA_PORT_STEP} × i)`,
+    )
   return {
     host,
     gatewayPort,

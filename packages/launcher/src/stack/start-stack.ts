@@ -33,6 +33,11 @@ export interface Stack {
   readonly logFile: string | undefined
   /** Writes a line of the launcher's own, `[stack] message`, where the stack logs. */
   log(message: string): void
+  /**
+   * Restarts every service, one replica at a time, each back in the gateway
+   * before the next stops: with two replicas or more, no request fails.
+   */
+  rollingRestart(): Promise<void>
   /** Stops the services (they drain), then nginx, then the database it started. Safe to call twice. */
   stop(): Promise<void>
 }
@@ -48,7 +53,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let stopping: Promise<void> | undefined
   const report = (event: SupervisionEvent) => {
     log(describeEvent(event))
-    if (event.type === 'gave-up' && !stopping) options.onGiveUp?.(event.name as ServiceName | 'nginx', event.exit)
+    if (event.type === 'gave-up' && !stopping) options.onGiveUp?.(event.name, event.exit)
   }
   const supervisor = new Supervisor(report, options.restartPolicy)
   // Last resort when this process exits without stop() (a crash, process.exit):
@@ -82,8 +87,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     const services = Object.fromEntries(
       SERVICES.map(({ name }) => {
-        const spec = serviceSpec(name, { plan, databaseUrl, output, options })
-        return [name, stackService(name, supervisor.add(spec, 0), plan)]
+        const replicas = plan.servicePorts[name].map((_, replica) =>
+          supervisor.add(serviceSpec(name, replica, { plan, databaseUrl, output, options }), 0),
+        )
+        return [name, stackService(name, replicas, plan)]
       }),
     ) as Record<ServiceName, StackService>
     await Promise.all(Object.values(services).map((service) => service.start()))
@@ -102,6 +109,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       nginx: Object.assign(liveState(nginx), { configFile }),
       logFile: output.file,
       log,
+      rollingRestart: async () => {
+        for (const service of Object.values(services)) await service.restart()
+      },
       stop,
     }
   } catch (error) {
