@@ -582,6 +582,7 @@ interface ComposeService {
   healthcheck?: { test: string[] }
   command?: string[]
   read_only?: boolean
+  deploy?: { replicas?: number }
 }
 interface Compose {
   services: Record<string, ComposeService>
@@ -696,6 +697,8 @@ t.test(
         )
         t.notOk(entry.command, `${label}: ${service} runs its server, never the migrations`)
         t.same(entry.ports ?? [], [], `${label}: ${service} is only reachable through the gateway`)
+        if (label === 'prod')
+          t.ok((entry.deploy?.replicas ?? 1) >= 2, `prod: ${service} runs as replicas behind the one name the gateway proxies to`)
       }
       t.equal(gateway.build?.dockerfile, 'nginx/Dockerfile')
       for (const service of SERVICES) {
