@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify'
 
 export { traceStatements } from './sql-spans.js'
 
+const PROBES = new Set(['/healthz', '/readyz'])
+
 export interface TracingOptions {
   /** OTEL_EXPORTER_OTLP_ENDPOINT: the collector's base URL; spans go to its /v1/traces as OTLP/HTTP JSON. */
   endpoint: string
@@ -31,6 +33,8 @@ export async function startTracing(app: FastifyInstance, { endpoint, serviceName
   const instrumentation = new FastifyOtelInstrumentation({
     // Hooks run in the request's context anyway; a span for each would be noise.
     instrumentHooks: false,
+    // The probes (every few seconds, from every orchestrator) would drown the traces of real requests.
+    ignorePaths: ({ url }) => PROBES.has(url),
     // Named as HTTP's conventions say: the method and the route pattern (only the method when no route matched).
     requestHook: (span, request) => {
       const route = request.routeOptions.url

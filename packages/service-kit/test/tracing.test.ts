@@ -75,6 +75,7 @@ const renamed = await createApp({
   settings: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_SERVICE_NAME: 'labtrack-eu' },
 })
 await renamed.inject('/readyz')
+await renamed.inject('/api/elsewhere')
 await renamed.close()
 
 const spans = receiver.spans
@@ -94,8 +95,12 @@ t.test('spans go to OTLP/HTTP JSON at the endpoint /v1/traces, named by the serv
   for (const path of receiver.paths) t.equal(path, 'POST /v1/traces application/json')
   t.same([...new Set(spans.map((span) => span.service))], ['things', 'labtrack-eu'])
   t.ok(
-    spans.some((span) => span.service === 'labtrack-eu' && span.name === 'GET /readyz'),
+    spans.some((span) => span.service === 'labtrack-eu' && span.name === 'GET'),
     'the second app traces too',
+  )
+  t.notOk(
+    spans.some((span) => span.name === 'GET /readyz'),
+    'the probes are not traced',
   )
 })
 
