@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { SERVICES } from '@labtrack/launcher/services'
 import { GATEWAY_TEMPLATE, GATEWAY_VARIABLES, renderTemplate } from '@labtrack/launcher/nginx-config'
+import { SERVICES } from '@labtrack/launcher/services'
 import { ConfigSchema, createApp, loadConfig } from '@labtrack/service-kit'
 import Ajv from 'ajv'
 import t from 'tap'
@@ -277,10 +277,9 @@ t.test('the gateway: the one nginx template, rendered by the image with upstream
     t.equal(container.readinessProbe?.httpGet?.path, '/healthz')
     t.ok(rendered.includes(`location = ${container.livenessProbe?.httpGet?.path} {`), "the probes' path is the template's own")
     const upstreams = Object.fromEntries(
-      [...rendered.matchAll(/upstream labtrack_(\w+) \{\s*server ([^:;\s]+):(\d+);/g)].map(([, service, host, port]) => [
-        service,
-        `${host}:${port}`,
-      ]),
+      [...rendered.matchAll(/upstream labtrack_(\w+) \{\s*(?:zone \S+ \S+;\s*)?server ([^:;\s]+):(\d+)[ ;]/g)].map(
+        ([, service, host, port]) => [service, `${host}:${port}`],
+      ),
     )
     const expected = Object.fromEntries(
       SERVICES.map(({ name, defaultPort }) => [name, `${find(app, 'Service', name).metadata.name}:${defaultPort}`]),
