@@ -1,187 +1,274 @@
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, withSql } from '@labtrack/db-tools'
-import { SERVICES } from '@labtrack/launcher/services'
-import { findExecutable, type Stack, startStack } from '@labtrack/launcher/stack'
-import { createApp, loadConfig } from '@labtrack/service-kit'
-import { createTestTokens } from '@labtrack/service-kit/testing'
-import autocannon from 'autocannon'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { withSql } from '@labtrack/db-tools'
+import type { Stack } from '@labtrack/launcher/stack'
+import { type Captured, type CaptureRequest, captureStatements } from './bench/capture.js'
+import { BENCH_DIR, openBenchDatabase } from './bench/database.js'
+import { alternate, combine, type LoadFigures, load, type Request, type Scenario } from './bench/load.js'
+import { BIG_FREEZER } from './bench/million-containers.js'
+import { findPgbench, type PgbenchMode, runPgbench } from './bench/pgbench.js'
+import { type ProcessFigures, type Watched, watchWhile } from './bench/proc.js'
+import { DEEP_OFFSET, type Route, routes } from './bench/routes.js'
+import { buildServices, startCeilingStack, startLabtrackStack } from './bench/stacks.js'
+import { describeStart, measureStart, type StartFigures } from './bench/start-time.js'
+import { CEILING_DIRECT, CEILING_NGINX, type Measured, renderTable, type Via } from './bench/table.js'
+import { judgeTargets, renderTargets } from './bench/targets.js'
 
-// pnpm bench: throughput and latency of the main routes, in one process (as
-// pnpm start runs them) and through nginx to the three service processes (as
-// pnpm stack and the containers do), on a database with 1,000 sites. Loopback
-// only, each run bounded in time. The load generator shares the machine's
-// cores with what it measures: compare the ratios printed by one run, not
-// absolute figures across machines or runs.
+// pnpm bench: every route of issue 9 §1 at a million containers, through
+// nginx and direct to its service, side by side with its ceilings measured in
+// the same run: nginx (the same gateway configuration) in front of a Fastify
+// route with no database, that route direct, and each route's own SQL
+// replayed by pgbench. Prints one table and §2's targets, and writes them as
+// JSON (.data/bench/last.json, or --json FILE). The load generator shares the
+// machine's cores with what it measures: only the ratios of one run compare.
+//
+//   BENCH_SECONDS      seconds measured per route and way in (default 5)
+//   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
+//   BENCH_WARMUP       seconds of load before each measure, not counted (default 1)
+//   --json FILE        where the JSON goes too; --no-start skips timing pnpm start
+
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1)
+const args = process.argv.slice(2)
+const jsonIndex = args.indexOf('--json')
+const jsonFile = jsonIndex >= 0 ? resolve(args[jsonIndex + 1] ?? '') : undefined
+const timeStart = !args.includes('--no-start')
 
-interface Scenario {
-  name: string
-  method?: 'GET' | 'POST'
-  path: string
-  body?: string
-  /** Sent without credentials (reads are open in this run: LABTRACK_PUBLIC_READS=true). */
-  anonymous?: boolean
-}
-// The first two compare the cost of checking a token on the same read: measured
-// in alternating one-second slices, so that a change of load on a shared machine
-// weighs on both alike.
-const SCENARIOS: Scenario[] = [
-  { name: 'GET one site, no credentials', path: '/api/sites/1', anonymous: true },
-  { name: 'GET one site, with a token', path: '/api/sites/1' },
-  { name: 'GET 100 sites', path: '/api/sites?limit=100&offset=200' },
-  { name: 'GET instruments', path: '/api/instruments' },
-  { name: 'GET 404', path: '/api/sites/999999' },
-  {
-    name: 'POST container',
-    method: 'POST',
-    path: '/api/containers',
-    body: JSON.stringify({ freezer_id: 1, description: 'bench' }),
-  },
-]
+const say = (line: string) => console.log(`[bench] ${line}`)
+/** A route whose one request takes seconds gets at least its own minimum, so several complete. */
+const routeSeconds = (route: Route) => Math.max(SECONDS, route.minSeconds ?? 0)
 
-async function load(base: string, scenario: Scenario, seconds: number) {
-  const result = await autocannon({
-    url: `${base}${scenario.path}`,
-    method: scenario.method ?? 'GET',
-    headers: {
-      ...(scenario.anonymous ? {} : { authorization: `Bearer ${TOKEN}` }),
-      ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+say(await buildServices())
+const db = await openBenchDatabase(say)
+const stacks: Stack[] = []
+const rows: Measured[] = []
+let start: StartFigures | undefined
+try {
+  const labtrack = await startLabtrackStack(db.url)
+  stacks.push(labtrack)
+  const ceiling = await startCeilingStack(db.url)
+  stacks.push(ceiling)
+  say(`labtrack: nginx ${labtrack.url}, site ${labtrack.services.site.url}, inventory ${labtrack.services.inventory.url}`)
+  say(`ceiling: nginx ${ceiling.url} → Fastify without a database on ${ceiling.services.site.url}`)
+
+  const token = db.state.token
+  const deepCursor = await cursorAfterRow(labtrack.url, token)
+  const list = routes({ token, deepCursor, loose: db.state.loose })
+
+  // The processes each measure watches, by name.
+  const pidOf = (pid: number | undefined, what: string) => {
+    if (!pid) throw new Error(`${what} has no pid: it is not running`)
+    return pid
+  }
+  const watchedLabtrack: Watched[] = [
+    ...(['site', 'inventory', 'computer'] as const).map((name) => ({ name, pid: pidOf(labtrack.services[name].pid, name) })),
+    { name: 'nginx', pid: pidOf(labtrack.nginx.pid, 'nginx'), withChildren: true },
+    { name: 'postgres', pid: db.postgresPid, withChildren: true },
+    { name: 'bench', pid: process.pid },
+  ]
+  const watchedCeiling: Watched[] = [
+    { name: 'fastify', pid: pidOf(ceiling.services.site.pid, 'the ceiling app') },
+    { name: 'nginx (ceiling)', pid: pidOf(ceiling.nginx.pid, 'the ceiling nginx'), withChildren: true },
+    { name: 'bench', pid: process.pid },
+  ]
+
+  interface Slice {
+    figures: LoadFigures
+    processes: Record<string, ProcessFigures>
+  }
+  const measureHttp = async (scenario: Scenario, watched: Watched[], seconds: number): Promise<Slice> => {
+    const { result, processes } = await watchWhile(watched, () => load(scenario, seconds))
+    return { figures: result, processes }
+  }
+  const combineSlices = (slices: Slice[]): Slice => {
+    const processes: Record<string, ProcessFigures> = {}
+    for (const name of Object.keys(slices[0]?.processes ?? {})) {
+      const all = slices.map((slice) => slice.processes[name] as ProcessFigures)
+      processes[name] = {
+        cpu: Math.round(all.reduce((a, f) => a + f.cpu, 0) / all.length),
+        rss: Math.max(...all.map((f) => f.rss)),
+      }
+    }
+    return { figures: combine(slices.map((slice) => slice.figures)), processes }
+  }
+  const record = (key: string, work: string, via: Via, { figures, processes }: Slice, server: string, ceilingKey?: string) => {
+    rows.push({
+      key,
+      work,
+      via,
+      requestsPerSecond: figures.requestsPerSecond,
+      ...(key === 'export' ? { megabytesPerSecond: figures.bytesPerSecond / 1e6 } : {}),
+      p50: figures.p50,
+      p99: figures.p99,
+      max: figures.max,
+      errors: figures.errors,
+      requests: figures.requests,
+      server,
+      processes,
+      ...(ceilingKey ? { ceiling: ceilingKey } : {}),
+    })
+    if (figures.errors > 0) say(`${work} (${via}): ${figures.errors} errors, statuses ${JSON.stringify(figures.statuses)}`)
+    say(`${work} (${via}): ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99} ms`)
+  }
+  const scenario = (base: string, route: Route, authorized = true): Scenario => {
+    const strip = (request: Request): Request => {
+      if (authorized) return request
+      const { authorization: _none, ...headers } = request.headers ?? {}
+      return { ...request, headers }
+    }
+    return { base, requests: (route.mix ?? [route.request]).map(strip), connections: route.connections ?? CONNECTIONS }
+  }
+
+  // 1. GET one site with a token, without one, and the no-database ceiling, in alternating one-second slices.
+  const site = list.find((route) => route.key === 'site') as Route
+  const ways = [
+    { via: 'nginx' as const, labtrackBase: labtrack.url, ceilingBase: ceiling.url, ceilingKey: CEILING_NGINX },
+    {
+      via: 'direct' as const,
+      labtrackBase: labtrack.services.site.url,
+      ceilingBase: ceiling.services.site.url,
+      ceilingKey: CEILING_DIRECT,
     },
-    ...(scenario.body ? { body: scenario.body } : {}),
-    connections: CONNECTIONS,
-    duration: seconds,
-  })
-  return {
-    requests: result.requests.total,
-    seconds: result.duration,
-    requestsPerSecond: Math.round(result.requests.total / result.duration),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
-    statuses: { '1xx': result['1xx'], '2xx': result['2xx'], '3xx': result['3xx'], '4xx': result['4xx'], '5xx': result['5xx'] },
-    // The 404 scenario expects 404s: anything else is unexpected there.
-    unexpected: scenario.path.includes('999999') ? result['1xx'] + result['2xx'] + result['3xx'] + result['5xx'] : result.non2xx,
+  ]
+  for (const { via, labtrackBase, ceilingBase, ceilingKey } of ways) {
+    const trio: [Scenario, Watched[]][] = [
+      [scenario(labtrackBase, site), watchedLabtrack],
+      [scenario(labtrackBase, site, false), watchedLabtrack],
+      [{ base: ceilingBase, requests: [{ path: '/api/sites/1' }], connections: CONNECTIONS }, watchedCeiling],
+    ]
+    for (const [s] of trio) await load(s, WARMUP)
+    const [token, open, bare] = (
+      await alternate(trio.length, SECONDS, (i, seconds) => {
+        const [s, watched] = trio[i] as [Scenario, Watched[]]
+        return measureHttp(s, watched, seconds)
+      })
+    ).map(combineSlices) as [Slice, Slice, Slice]
+    record(ceilingKey, `ceiling: ${via === 'nginx' ? 'nginx → ' : ''}Fastify route, no database`, via, bare, 'fastify')
+    record('site', site.name, via, token, 'site', ceilingKey)
+    record('site-open', `${site.name}, no credentials`, via, open, 'site', ceilingKey)
   }
+
+  // 2. Every other route, direct then through nginx, each after its warm-up.
+  for (const route of list.filter((r) => r.key !== 'site')) {
+    for (const { via, ceilingKey } of ways) {
+      if (via === 'direct' && route.nginxOnly) continue
+      const base = via === 'nginx' ? labtrack.url : labtrack.services[route.service].url
+      await load(scenario(base, route), WARMUP)
+      const measured = await measureHttp(scenario(base, route), watchedLabtrack, routeSeconds(route))
+      record(route.key, route.name, via, measured, route.mix ? 'site+inventory+computer' : route.service, ceilingKey)
+    }
+  }
+
+  // 3. Each route's SQL through pgbench.
+  if (await findPgbench()) {
+    const sqlRoutes = list.filter((route) => route.sql)
+    const requests = Object.fromEntries(sqlRoutes.map((route) => [route.key, asCapture(route.request)]))
+    const { statements, statuses } = await captureStatements(db.url, requests)
+    for (const route of sqlRoutes) {
+      const captured = statements[route.key] as Captured[]
+      const status = statuses[route.key] as number
+      if (status >= 300 || captured.length === 0) {
+        say(`${route.name}: no SQL ceiling, its captured request answered ${status} with ${captured.length} statements`)
+        continue
+      }
+      for (const mode of ['prepared', 'extended'] as PgbenchMode[]) {
+        const measured = await watchWhile(
+          watchedLabtrack.filter((w) => w.name === 'postgres' || w.name === 'bench'),
+          () =>
+            runPgbench(db.url, captured, { mode, seconds: routeSeconds(route), connections: route.connections ?? CONNECTIONS }),
+        ).catch((error: Error) => {
+          say(`${route.name}: pgbench -M ${mode} failed, no SQL ceiling: ${error.message.split('\n').slice(-2).join(' ')}`)
+          return undefined
+        })
+        if (!measured) continue
+        const { result, processes } = measured
+        rows.push({
+          key: route.key,
+          work: `  its SQL (${captured.length} statements a request)`,
+          via: `pgbench -M ${mode}`,
+          requestsPerSecond: result.transactionsPerSecond,
+          p50: result.p50,
+          p99: result.p99,
+          max: result.max,
+          errors: result.errors,
+          requests: Math.round(result.transactionsPerSecond * routeSeconds(route)),
+          processes,
+        })
+      }
+    }
+  } else {
+    say('pgbench is not installed: the SQL ceilings are skipped (Debian: apt-get install postgresql-client-15)')
+  }
+} finally {
+  for (const stack of stacks.reverse()) await stack.stop()
+  await db.stop()
 }
 
-type Figures = Awaited<ReturnType<typeof load>>
-
-/** Slices of one scenario as one measure: requests over time, the middle p50, the worst p99, every error. */
-function combine(slices: Figures[]): Figures {
-  const sum = (pick: (figures: Figures) => number) => slices.reduce((total, figures) => total + pick(figures), 0)
-  const [requests, seconds] = [sum((f) => f.requests), sum((f) => f.seconds)]
-  const statuses = Object.fromEntries(
-    Object.keys(slices[0]?.statuses ?? {}).map((key) => [key, sum((f) => f.statuses[key as keyof Figures['statuses']])]),
-  ) as Figures['statuses']
-  return {
-    requests,
-    seconds,
-    requestsPerSecond: Math.round(requests / seconds),
-    p50: slices.map((f) => f.p50).sort((a, b) => a - b)[Math.floor(slices.length / 2)] as number,
-    p99: Math.max(...slices.map((f) => f.p99)),
-    errors: sum((f) => f.errors),
-    statuses,
-    unexpected: sum((f) => f.unexpected),
-  }
+// 4. pnpm start on a warm data folder (its own embedded database, after the rest has stopped).
+if (timeStart) {
+  start = await measureStart()
+  say(describeStart(start))
 }
 
-/** Every scenario on `base`, by name. */
-async function measureAll(base: string): Promise<Map<string, Figures>> {
-  const [open, withToken, ...rest] = SCENARIOS as [Scenario, Scenario, ...Scenario[]]
-  const slices = new Map<Scenario, Figures[]>([
-    [open, []],
-    [withToken, []],
-  ])
-  for (let i = 0; i < SECONDS; i++) {
-    for (const [scenario, list] of slices) list.push(await load(base, scenario, 1))
-  }
-  const figures = new Map<string, Figures>()
-  for (const [scenario, list] of slices) figures.set(scenario.name, combine(list))
-  for (const scenario of rest) figures.set(scenario.name, await load(base, scenario, SECONDS))
-  for (const [name, measured] of figures) {
-    if (measured.unexpected > 0) console.log(`${name} on ${base}: unexpected statuses`, measured.statuses)
-  }
-  return figures
+// The table: the HTTP ceilings first, then each route with its SQL ceilings below it.
+const order = (row: Measured) => {
+  if (row.key === CEILING_NGINX || row.key === CEILING_DIRECT) return -1
+  const keys = [...new Set(rows.map((r) => r.key))]
+  return keys.indexOf(row.key)
+}
+const viaOrder: Via[] = ['nginx', 'direct', 'pgbench -M prepared', 'pgbench -M extended']
+rows.sort((a, b) => order(a) - order(b) || viaOrder.indexOf(a.via) - viaOrder.indexOf(b.via))
+
+const targets = judgeTargets(rows, start)
+const heading = `labtrack bench, ${new Date().toISOString()}: ${SECONDS} s a measure after ${WARMUP} s of warm-up, ${CONNECTIONS} connections, node ${process.version}; ${db.filled ? 'database filled by this run' : 'database reused'} (${JSON.stringify(db.state.counts)})`
+const legend = `In parentheses: the ratio to the row's ceiling (the Fastify route without a database, the same way in). ÷SQL: req/s over the route's own SQL under pgbench -M prepared. CPU: % of one core over the measure; RSS: largest seen, MB. Deep pages start after row ${DEEP_OFFSET.toLocaleString('en')} of freezer ${BIG_FREEZER}.`
+console.log(`\n${heading}\n\n${renderTable(rows)}\n\n${legend}\n\nTargets (issue 9 §2):\n${renderTargets(targets)}`)
+
+const report = {
+  at: new Date().toISOString(),
+  seconds: SECONDS,
+  warmup: WARMUP,
+  connections: CONNECTIONS,
+  node: process.version,
+  database: db.state.counts,
+  rows,
+  start,
+  targets,
+}
+for (const file of [join(BENCH_DIR, 'last.json'), ...(jsonFile ? [jsonFile] : [])]) {
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`)
+}
+say(`written to ${join(BENCH_DIR, 'last.json')}${jsonFile ? ` and ${jsonFile}` : ''}`)
+
+/** A load request as app.inject takes it. */
+function asCapture({ method, path, headers = {}, body }: Request): CaptureRequest {
+  const withType = body === undefined ? headers : { 'content-type': 'application/json', ...headers }
+  return { ...(method ? { method } : {}), url: path, headers: withType, ...(body === undefined ? {} : { body }) }
 }
 
-const { adminUrl, stop: stopDatabase } = await openThrowawayServer()
-const db = await createTestDatabase(adminUrl)
-// An editor's API token, as a client of the API would send it.
-let TOKEN = ''
-await withSql(db.url, async (sql) => {
-  await sql.file(MOCK_DATA_SQL)
-  await sql`INSERT INTO site (name, country) SELECT 'Bench site ' || n, 'NZ' FROM generate_series(1, 997) AS n`
-  TOKEN = (await createTestTokens(sql)).editor
-})
-// LABTRACK_CREDENTIAL_CACHE_SECONDS=0 pnpm bench measures without the credential cache (the stack's services read it too).
-const SETTINGS = {
-  LABTRACK_PUBLIC_READS: true,
-  LABTRACK_CREDENTIAL_CACHE_SECONDS: loadConfig(process.env, { PORT: 0 }).LABTRACK_CREDENTIAL_CACHE_SECONDS,
+/**
+ * The cursor that continues after row DEEP_OFFSET of the big freezer's first
+ * page order: the first page's own cursor (from its Link header), its id
+ * replaced by that row's. Checked: its page starts where offset DEEP_OFFSET's does.
+ */
+async function cursorAfterRow(base: string, token: string): Promise<string> {
+  const headers = { authorization: `Bearer ${token}` }
+  const page = `${base}/api/containers?freezer_id=${BIG_FREEZER}&limit=100`
+  const link = (await fetch(page, { headers })).headers.get('link') ?? ''
+  const next = /<([^>]+)>;\s*rel="next"/.exec(link)?.[1]
+  const cursor = next ? new URL(next, base).searchParams.get('after') : null
+  if (!cursor) throw new Error(`the first page of freezer ${BIG_FREEZER} has no next-page cursor (Link: ${link})`)
+  const [signature] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, ...unknown[]]
+  const [{ id }] = (await withSql(
+    db.url,
+    (sql) => sql`SELECT id FROM container WHERE freezer_id = ${BIG_FREEZER} ORDER BY id OFFSET ${DEEP_OFFSET - 1} LIMIT 1`,
+  )) as unknown as [{ id: number }]
+  const deep = Buffer.from(JSON.stringify([signature, id])).toString('base64url')
+  const firstId = async (url: string) => ((await (await fetch(url, { headers })).json()) as { id: number }[])[0]?.id
+  const [byCursor, byOffset] = await Promise.all([firstId(`${page}&after=${deep}`), firstId(`${page}&offset=${DEEP_OFFSET}`)])
+  if (byCursor === undefined || byCursor !== byOffset)
+    throw new Error(`the deep cursor's page starts at ${byCursor}, offset ${DEEP_OFFSET}'s at ${byOffset}`)
+  return deep
 }
-
-const rows: Record<string, Record<string, string | number>> = {}
-const rssBefore = process.memoryUsage().rss
-
-// 1. One process: the three plugins mounted together.
-const app = await createApp({ databaseUrl: db.url, services: SERVICES.map((service) => service.plugin), settings: SETTINGS })
-const base = await app.listen({ port: 0, host: '127.0.0.1' })
-for (const [name, figures] of await measureAll(base)) {
-  rows[name] = {
-    'one process req/s': figures.requestsPerSecond,
-    'p50 ms': figures.p50,
-    'p99 ms': figures.p99,
-    'socket errors': figures.errors,
-    'wrong status': figures.unexpected,
-  }
-}
-const rssAfter = process.memoryUsage().rss
-await app.close()
-
-// 2. The stack: nginx in front of three service processes.
-let stack: Stack | undefined
-if (await findExecutable('nginx')) {
-  // The gateway's write limits per address would refuse most of the POSTs of one
-  // load generator: loosened, as for the e2e stack, unless this environment sets them.
-  for (const [name, value] of Object.entries({ LIMIT_WRITE_RATE: '100000r/s', LIMIT_WRITE_BURST: '100000' })) {
-    process.env[name] ??= value
-  }
-  stack = await startStack({
-    port: 0,
-    servicePorts: { site: 0, inventory: 0, computer: 0 },
-    databaseUrl: db.url,
-    prepare: false,
-    runDir: join(tmpdir(), `labtrack-bench-stack-${process.pid}`),
-    logLevel: 'warn',
-    logFile: '/dev/null',
-    serviceEnv: { LABTRACK_PUBLIC_READS: 'true' },
-  })
-  for (const [name, figures] of await measureAll(stack.url)) {
-    const row = rows[name] as Record<string, string | number>
-    row['via nginx req/s'] = figures.requestsPerSecond
-    row['via nginx p99 ms'] = figures.p99
-    row['nginx / one'] = (figures.requestsPerSecond / Number(row['one process req/s'])).toFixed(2)
-    row['socket errors'] = Number(row['socket errors']) + figures.errors
-    row['wrong status'] = Number(row['wrong status']) + figures.unexpected
-  }
-  await stack.stop()
-}
-await db.drop()
-await stopDatabase()
-
-console.log(
-  `\nlabtrack bench: ${CONNECTIONS} connections, ${SECONDS} s a route, credential cache ${SETTINGS.LABTRACK_CREDENTIAL_CACHE_SECONDS} s, node ${process.version}, ${new Date().toISOString()}`,
-)
-console.table(rows)
-const open = rows['GET one site, no credentials'] as Record<string, number>
-const token = rows['GET one site, with a token'] as Record<string, number>
-for (const column of ['one process req/s', 'via nginx req/s']) {
-  const [without, withToken] = [open[column], token[column]]
-  if (without && withToken)
-    console.log(`cost of checking a token (${column}): ${((1 - withToken / without) * 100).toFixed(1)} % fewer requests`)
-}
-console.log(
-  `one-process memory: rss ${(rssBefore / 2 ** 20).toFixed(0)} MiB before load, ${(rssAfter / 2 ** 20).toFixed(0)} MiB after (includes the load generator)`,
-)
-if (!stack) console.log('nginx not installed: the gateway figures were skipped')

@@ -12,6 +12,7 @@ import { createTestDatabase, openThrowawayServer, withSql } from '@labtrack/db-t
 import { SERVICES, type ServiceEntry } from '@labtrack/launcher/services'
 import { createApp } from '@labtrack/service-kit'
 import { createTestTokens } from '@labtrack/service-kit/testing'
+import { BOXES, fillMillionContainers } from './bench/million-containers.js'
 
 // pnpm tsx scripts/measure-places.ts: the place routes at a million containers.
 // Fills a throw-away database with generate_series (1,000 sites, 10,000
@@ -21,53 +22,18 @@ import { createTestTokens } from '@labtrack/service-kit/testing'
 // (app.inject: routing, validation, the query, serialisation) and prints the
 // EXPLAIN (ANALYZE, BUFFERS) plan of each statement the route runs.
 // Prints figures, asserts nothing. MEASURE_RUNS sets the repetitions (default 20).
-//
-// The fill runs with container's own triggers disabled (the rules and the
-// history would cost a trigger call and a lookup per row, minutes at this
-// size); the events are written by one INSERT … SELECT instead. Other helpers
-// add their figures (search, CSV import and export) below the marked line.
+// The fill is scripts/bench/million-containers.ts (pnpm bench fills its
+// database with the same). Other helpers add their figures (search, CSV
+// import and export) below the marked line.
 
 const RUNS = Number(process.env.MEASURE_RUNS ?? 20)
-const BOXES = 12_200
-const BIG_FREEZER_BOXES = 1_220
-const PER_BOX = 81
 
 const server = await openThrowawayServer()
 const database = await createTestDatabase(server.adminUrl)
 
 async function fill() {
-  const started = performance.now()
-  await withSql(database.url, async (sql) => {
-    await sql`INSERT INTO site (id, name) SELECT n, 'Site ' || n FROM generate_series(1, 1000) AS n`
-    await sql`INSERT INTO freezer (id, name, site_id) SELECT n, 'Freezer ' || n, 1 + (n - 1) / 10 FROM generate_series(1, 10000) AS n`
-    await sql`ALTER TABLE container DISABLE TRIGGER USER`
-    await sql`
-      INSERT INTO container (id, description, freezer_id, grid_rows, grid_cols, location)
-      SELECT n, 'Box ' || n, CASE WHEN n <= ${BIG_FREEZER_BOXES} THEN 1 ELSE 2 + n % 9999 END, 9, 9, 'shelf ' || n % 5
-      FROM generate_series(1, ${BOXES}) AS n`
-    await sql`
-      INSERT INTO container (id, description, freezer_id, parent_id, position)
-      SELECT ${BOXES} + (b - 1) * ${PER_BOX} + k + 1, 'Tube ' || b || '-' || k,
-             CASE WHEN b <= ${BIG_FREEZER_BOXES} THEN 1 ELSE 2 + b % 9999 END, b, chr(65 + k / 9) || (k % 9 + 1)
-      FROM generate_series(1, ${BOXES}) AS b, generate_series(0, ${PER_BOX - 1}) AS k`
-    await sql`ALTER TABLE container ENABLE TRIGGER USER`
-    await sql`
-      INSERT INTO container_event (container_id, container_uuid, actor, action, changes, freezer_to)
-      SELECT id, uuid, 'measure', 'created', jsonb_build_object('freezer_id', jsonb_build_object('from', NULL, 'to', freezer_id)), freezer_id
-      FROM container ORDER BY id`
-    for (const table of ['site', 'freezer', 'container']) {
-      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), (SELECT max(id) FROM ${sql(table)}))`
-    }
-    await sql`VACUUM ANALYZE`
-  })
-  const [counts] = await withSql(
-    database.url,
-    (
-      sql,
-    ) => sql`SELECT (SELECT count(*) FROM container)::int AS containers, (SELECT count(*) FROM container_event)::int AS events,
-                        (SELECT count(*) FROM container WHERE freezer_id = 1)::int AS in_freezer_1`,
-  )
-  console.log(`filled in ${((performance.now() - started) / 1000).toFixed(1)} s:`, counts)
+  const { seconds, ...counts } = await fillMillionContainers(database.url)
+  console.log(`filled in ${seconds.toFixed(1)} s:`, counts)
 }
 
 /** postgres.js, as withSql lends it. */

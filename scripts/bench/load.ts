@@ -1,0 +1,113 @@
+import autocannon from 'autocannon'
+
+// The load: autocannon from this process, for a fixed time, on keep-alive
+// connections. A scenario is one request (or a rotation of requests, for the
+// mix); its figures count only the statuses it expects as successes.
+
+export interface Request {
+  method?: 'GET' | 'POST' | 'PATCH'
+  path: string
+  headers?: Record<string, string>
+  body?: string
+  /** Makes each request anew (a move PATCHes another container each time). */
+  setup?: () => { path?: string; body?: string }
+}
+
+export interface Scenario {
+  /** http://host:port, no trailing slash. */
+  base: string
+  requests: Request[]
+  connections: number
+}
+
+export interface LoadFigures {
+  requests: number
+  seconds: number
+  requestsPerSecond: number
+  /** Response bytes per second (what the CSV export's MB/s is made of). */
+  bytesPerSecond: number
+  p50: number
+  p99: number
+  max: number
+  /** Socket errors, timeouts and statuses other than 2xx. */
+  errors: number
+  statuses: Record<string, number>
+}
+
+export async function load(scenario: Scenario, seconds: number): Promise<LoadFigures> {
+  const result = await autocannon({
+    url: scenario.base,
+    connections: scenario.connections,
+    duration: seconds,
+    // A CSV export of 100,000 rows takes seconds: a request is given the whole slice.
+    timeout: Math.max(10, seconds * 2),
+    requests: scenario.requests.map(({ method = 'GET', path, headers = {}, body, setup }) => ({
+      method,
+      path,
+      headers: { ...headers, ...(body ? { 'content-type': headers['content-type'] ?? 'application/json' } : {}) },
+      ...(body ? { body } : {}),
+      ...(setup
+        ? {
+            setupRequest: (request: autocannon.Request) => {
+              const made = setup()
+              return { ...request, ...(made.path ? { path: made.path } : {}), ...(made.body ? { body: made.body } : {}) }
+            },
+          }
+        : {}),
+    })),
+  })
+  const statuses = {
+    '1xx': result['1xx'],
+    '2xx': result['2xx'],
+    '3xx': result['3xx'],
+    '4xx': result['4xx'],
+    '5xx': result['5xx'],
+  }
+  return {
+    requests: result.requests.total,
+    seconds: result.duration,
+    requestsPerSecond: result.requests.total / result.duration,
+    bytesPerSecond: result.throughput.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts + result.non2xx,
+    statuses,
+  }
+}
+
+/** Slices of one scenario as one measure: requests over time, the middle p50, the worst p99 and max, every error. */
+export function combine(slices: LoadFigures[]): LoadFigures {
+  const sum = (pick: (figures: LoadFigures) => number) => slices.reduce((total, figures) => total + pick(figures), 0)
+  const seconds = sum((f) => f.seconds)
+  const statuses: Record<string, number> = {}
+  for (const slice of slices) for (const [key, n] of Object.entries(slice.statuses)) statuses[key] = (statuses[key] ?? 0) + n
+  return {
+    requests: sum((f) => f.requests),
+    seconds,
+    requestsPerSecond: sum((f) => f.requests) / seconds,
+    bytesPerSecond: sum((f) => f.bytesPerSecond * f.seconds) / seconds,
+    p50: slices.map((f) => f.p50).sort((a, b) => a - b)[Math.floor(slices.length / 2)] as number,
+    p99: Math.max(...slices.map((f) => f.p99)),
+    max: Math.max(...slices.map((f) => f.max)),
+    errors: sum((f) => f.errors),
+    statuses,
+  }
+}
+
+/**
+ * Several measures taken in turns of one second each, `seconds` turns in all:
+ * a change of load on a shared machine weighs on all of them alike, so their
+ * ratios hold even when the absolute figures drift. The slices of each, in order.
+ */
+export async function alternate<T>(
+  count: number,
+  seconds: number,
+  measure: (index: number, seconds: number) => Promise<T>,
+): Promise<T[][]> {
+  const slices: T[][] = Array.from({ length: count }, () => [])
+  for (let turn = 0; turn < seconds; turn++) {
+    for (let i = 0; i < count; i++) slices[i]?.push(await measure(i, 1))
+  }
+  return slices
+}

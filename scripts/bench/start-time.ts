@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process'
+import { realpathSync } from 'node:fs'
+import { type AddressInfo, createServer } from 'node:net'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ROOT_DIR } from '@labtrack/db-tools'
+
+// How long `pnpm start` takes to answer /readyz on a warm data folder: it is
+// started once to create and prepare its folder (.data/bench/start, not
+// timed), then again, timed from the spawn to the first 200 of /readyz, and
+// stopped with SIGTERM each time; then the launcher alone (without the build). Run alone: pnpm tsx scripts/bench/start-time.ts.
+
+const DATA_DIR = join(ROOT_DIR, '.data/bench/start')
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+/** This environment without DATABASE_URL: pnpm start then uses its embedded database in the data folder. */
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _ignored, ...env } = process.env
+  return env
+}
+
+/** Milliseconds from the spawn of `pnpm start` to its first ready answer. */
+async function startOnce(args: string[], timeoutMs = 120_000): Promise<number> {
+  const port = await freePort()
+  const started = performance.now()
+  const child = spawn('pnpm', args, {
+    cwd: ROOT_DIR,
+    // Its own process group, so the stop reaches pnpm, the launcher and the server alike.
+    detached: true,
+    stdio: 'ignore',
+    env: { ...withoutDatabaseUrl(), PORT: String(port), HOST: '127.0.0.1', LABTRACK_DATA_DIR: DATA_DIR, LOG_LEVEL: 'warn' },
+  })
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  try {
+    for (;;) {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`).catch(() => undefined)
+      if (res?.status === 200) return performance.now() - started
+      if (child.exitCode !== null) throw new Error(`pnpm ${args.join(' ')} exited with ${child.exitCode} before it was ready`)
+      if (performance.now() - started > timeoutMs) throw new Error(`pnpm ${args.join(' ')} was not ready after ${timeoutMs} ms`)
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+  } finally {
+    if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGTERM')
+    await exited
+  }
+}
+
+// pnpm start is `pnpm build && tsx packages/launcher/src/start.ts`: the launcher is timed alone too, to tell the build's part.
+const LAUNCHER = ['exec', 'tsx', 'packages/launcher/src/start.ts']
+
+export interface StartFigures {
+  /** The first start (creates or prepares the folder), not the target's figure. */
+  coldMs: number
+  /** pnpm start on the warm folder: the target's figure. */
+  warmMs: number
+  /** The launcher without pnpm build, on the warm folder. */
+  launcherMs: number
+}
+
+/** The warm start: a first start prepares the folder, the next ones are timed. */
+export async function measureStart(): Promise<StartFigures> {
+  const coldMs = await startOnce(['start'])
+  const warmMs = await startOnce(['start'])
+  const launcherMs = await startOnce(LAUNCHER)
+  return { coldMs, warmMs, launcherMs }
+}
+
+export const describeStart = ({ coldMs, warmMs, launcherMs }: StartFigures) =>
+  `pnpm start ready in ${(warmMs / 1000).toFixed(2)} s on a warm data folder (of which the launcher alone, without pnpm build: ${(launcherMs / 1000).toFixed(2)} s; first start ${(coldMs / 1000).toFixed(2)} s)`
+
+const isMain = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+if (isMain) {
+  console.log(describeStart(await measureStart()))
+}
