@@ -43,7 +43,8 @@ type Sql = Parameters<Parameters<typeof withSql>[1]>[0]
 function recording(sql: Sql) {
   const statements: { text: string; values: unknown[] }[] = []
   const db = {
-    query: async (text: string, values: unknown[] = []) => {
+    query: async (statement: { text: string; values?: unknown[] } | string, given: unknown[] = []) => {
+      const [text, values] = typeof statement === 'string' ? [statement, given] : [statement.text, statement.values ?? []]
       statements.push({ text, values })
       return { rows: await sql.unsafe(text, values as never[]) }
     },

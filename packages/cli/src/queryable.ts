@@ -1,15 +1,17 @@
-import type { Queryable } from '@labtrack/db'
+import { type Queryable, statementText } from '@labtrack/db'
 import type postgres from 'postgres'
 
 /**
- * @labtrack/db's functions take a `pg`-like `query(text, values)`; the
- * tooling speaks postgres.js. This lets the CLI run the same statements.
+ * @labtrack/db's functions take a `pg`-like `query(text, values)` or
+ * `query({ name, text, values })`; the tooling speaks postgres.js (which
+ * prepares statements itself). This lets the CLI run the same statements.
  */
 export function queryableOf(sql: postgres.Sql): Queryable {
   return {
-    query: async (text, values = []) => {
+    query: async (statement, given) => {
+      const values = typeof statement === 'string' ? given : statement.values
       try {
-        const rows = await sql.unsafe(text, values as postgres.ParameterOrJSON<never>[])
+        const rows = await sql.unsafe(statementText(statement), (values ?? []) as postgres.ParameterOrJSON<never>[])
         return { rows: [...rows], rowCount: rows.count, command: rows.command, oid: 0, fields: [] } as never
       } catch (error) {
         // pg calls the violated constraint `constraint`, postgres.js `constraint_name`; @labtrack/db

@@ -8,7 +8,7 @@ import {
   updateAccount,
 } from '../src/accounts/accounts.js'
 import { verifyPassword } from '../src/accounts/passwords.js'
-import type { Queryable } from '../src/queryable.js'
+import { type Queryable, statementText } from '../src/queryable.js'
 import { accountsDatabase } from './accounts-database.js'
 
 const PASSWORD = 'a long enough password'
@@ -174,10 +174,10 @@ t.test('ensureFirstAdmin', async (t) => {
     // Another process creates an account just before this one inserts.
     const racing: Queryable = {
       query: async (text, values) => {
-        if (text.includes('INSERT')) {
+        if (statementText(text).includes('INSERT')) {
           await pool.query(`INSERT INTO account (name, role, password_hash) VALUES ('other', 'admin', 'none')`)
         }
-        return pool.query(text, values)
+        return pool.query(text as string, values)
       },
     }
     t.equal(await ensureFirstAdmin(racing, PASSWORD, neverCalled), undefined)

@@ -1,4 +1,4 @@
-import type { Queryable } from '@labtrack/db'
+import { type Queryable, type Statement, statementText } from '@labtrack/db'
 import t from 'tap'
 import { CredentialCache } from '../src/auth/credential-cache.js'
 import { type Checked, CredentialChecker } from '../src/auth/credentials.js'
@@ -74,7 +74,8 @@ t.test('cache: what a lookup under way finds is dropped when the cache was clear
 function countingDb(token: object | undefined, session: object | undefined) {
   const counts = { tokenLookups: 0, sessionLookups: 0, touches: 0 }
   const db: Queryable = {
-    query: (async (text: string) => {
+    query: (async (statement: string | Statement) => {
+      const text = statementText(statement)
       if (text.startsWith('UPDATE')) {
         counts.touches++
         return { rows: [] }

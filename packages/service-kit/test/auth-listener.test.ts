@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import { createSession, type Queryable } from '@labtrack/db'
+import { createSession, type Queryable, type Statement, statementText } from '@labtrack/db'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import pg from 'pg'
 import t, { type Test } from 'tap'
@@ -22,9 +22,9 @@ const whoami: FastifyPluginAsync = async (app) => {
 function countLookups(pool: { query: Queryable['query'] }) {
   const counted = { lookups: 0 }
   const query = pool.query.bind(pool)
-  pool.query = ((text: string, values?: unknown[]) => {
-    if (/WHERE (t\.token_hash|s\.id_hash) = \$1/.test(text)) counted.lookups++
-    return query(text, values)
+  pool.query = ((statement: string | Statement, values?: unknown[]) => {
+    if (/WHERE (t\.token_hash|s\.id_hash) = \$1/.test(statementText(statement))) counted.lookups++
+    return query(statement, values)
   }) as Queryable['query']
   return counted
 }
@@ -209,10 +209,10 @@ t.test('a last use that cannot be recorded is logged; the request goes on', asyn
   t.teardown(() => app.close())
   await app.ready()
   const query = app.pg.pool.query.bind(app.pg.pool)
-  app.pg.pool.query = ((text: string, values?: unknown[]) =>
-    text.startsWith('UPDATE api_token SET last_used_at')
+  app.pg.pool.query = ((statement: string | Statement, values?: unknown[]) =>
+    statementText(statement).startsWith('UPDATE api_token SET last_used_at')
       ? Promise.reject(new Error('no writes today'))
-      : query(text, values)) as typeof app.pg.pool.query
+      : query(statement as string, values)) as typeof app.pg.pool.query
   t.equal(await get(app, headersOf('viewer').authorization), 200)
   t.ok(
     await eventually(async () => log.lines.some((line) => line.msg === 'could not record the last use of a token or session')),

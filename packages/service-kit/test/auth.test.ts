@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream'
-import type { Queryable } from '@labtrack/db'
+import { type Queryable, type Statement, statementText } from '@labtrack/db'
 import type { FastifyPluginAsync } from 'fastify'
 import t from 'tap'
 import { accessOf } from '../src/auth/access.js'
@@ -72,7 +72,8 @@ t.test('logger options: none stays none; true and an object both get the redacti
 function fakeDb(lastUsed: Date | null, failTouch = false) {
   const touches: string[] = []
   const db: Queryable = {
-    query: (async (text: string) => {
+    query: (async (statement: string | Statement) => {
+      const text = statementText(statement)
       if (text.startsWith('UPDATE')) {
         touches.push(text.includes('api_token') ? 'token' : 'session')
         if (failTouch) throw new Error('touch failed')
