@@ -4,8 +4,8 @@ import { stopAccepting } from './closing.js'
 import { loadConfigOrExit } from './config.js'
 import { createApp } from './create-app.js'
 
-/** Well above nginx's upstream keepalive_timeout (2 s), well below close-with-grace's 10 s. */
-export const DRAIN_LIMIT_MS = 5_000
+/** Above nginx's upstream keepalive_timeout (2 s), so its idle connections are closed by nginx; well below close-with-grace's 10 s. */
+export const DRAIN_LIMIT_MS = 3_000
 
 /**
  * Listens, and on SIGTERM or SIGINT closes the app: it stops accepting
