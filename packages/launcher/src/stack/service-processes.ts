@@ -40,7 +40,7 @@ export interface StackService {
   readonly replicas: readonly StackReplica[]
   /** Stops every replica (they drain). */
   stop(): Promise<ExitInfo[]>
-  /** Starts every replica again and waits until each is ready. */
+  /** Starts every replica that is not running and waits until each is ready. */
   start(): Promise<void>
   /** A rolling restart: one replica after the other, each back in the gateway before the next stops. */
   restart(): Promise<void>
@@ -150,7 +150,7 @@ export function stackService(name: ServiceName, supervised: SupervisedProcess[],
     replicas,
     stop: () => Promise.all(replicas.map((replica) => replica.stop())),
     start: async () => {
-      await Promise.all(replicas.map((replica) => replica.start()))
+      await Promise.all(replicas.filter((replica) => !replica.running).map((replica) => replica.start()))
     },
     restart: async () => {
       for (const [index, replica] of replicas.entries()) {
