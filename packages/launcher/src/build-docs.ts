@@ -41,10 +41,13 @@ export async function writeDocs(document: Record<string, unknown>): Promise<void
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) await copyFile(join(swaggerUiDir, file), join(DOCS_DIR, file))
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The step's work: the client types, the document and its page, the gateway's routes; one line for the log. */
+export async function buildDocs(): Promise<string> {
   const document = await buildOpenApiDocument()
   await writeClientTypes(document, CLIENT_TYPES_FILE)
   await writeDocs(document)
   const routed = (await writeGatewayRoutes()) ? `, the gateway's routes in ${GATEWAY_TEMPLATE}` : ''
-  console.log(`labtrack: wrote ${CLIENT_TYPES_FILE}, ${OPENAPI_FILE} and the docs page${routed}`)
+  return `wrote ${CLIENT_TYPES_FILE}, ${OPENAPI_FILE} and the docs page${routed}`
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(`labtrack: ${await buildDocs()}`)

@@ -5,3 +5,5 @@ import { ROOT_DIR } from '@labtrack/db-tools'
 export const WEB_DIST_DIR = join(ROOT_DIR, 'packages/web/dist')
 export const OPENAPI_FILE = join(WEB_DIST_DIR, 'api/openapi.json')
 export const DOCS_DIR = join(WEB_DIST_DIR, 'api/docs')
+/** The UI's typed client, generated from the OpenAPI document (build-client.ts). */
+export const CLIENT_TYPES_FILE = join(ROOT_DIR, 'packages/web/src/generated/openapi.ts')
