@@ -22,7 +22,8 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 // JSON (.data/bench/last.json, or --json FILE). The load generator shares the
 // machine's cores with what it measures: only the ratios of one run compare.
 //
-//   BENCH_SECONDS      seconds measured per route and way in (default 5)
+//   BENCH_SECONDS      seconds measured per route and way in (default 5; the export and
+//                      the import are measured by count: see routes.ts)
 //   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
 //   BENCH_WARMUP       seconds of load before each measure, not counted (default 1)
 //   --json FILE        where the JSON goes too; --no-start skips timing pnpm start
@@ -36,8 +37,6 @@ const jsonFile = jsonIndex >= 0 ? resolve(args[jsonIndex + 1] ?? '') : undefined
 const timeStart = !args.includes('--no-start')
 
 const say = (line: string) => console.log(`[bench] ${line}`)
-/** A route whose one request takes seconds gets at least its own minimum, so several complete. */
-const routeSeconds = (route: Route) => Math.max(SECONDS, route.minSeconds ?? 0)
 
 say(await buildServices())
 const db = await openBenchDatabase(say)
@@ -117,7 +116,12 @@ try {
       const { authorization: _none, ...headers } = request.headers ?? {}
       return { ...request, headers }
     }
-    return { base, requests: (route.mix ?? [route.request]).map(strip), connections: route.connections ?? CONNECTIONS }
+    return {
+      base,
+      requests: (route.mix ?? [route.request]).map(strip),
+      connections: route.connections ?? CONNECTIONS,
+      ...(route.amount ? { amount: route.amount } : {}),
+    }
   }
 
   // 1. GET one site with a token, without one, and the no-database ceiling, in alternating one-second slices.
@@ -154,8 +158,10 @@ try {
     for (const { via, ceilingKey } of ways) {
       if (via === 'direct' && route.nginxOnly) continue
       const base = via === 'nginx' ? labtrack.url : labtrack.services[route.service].url
-      await load(scenario(base, route), WARMUP)
-      const measured = await measureHttp(scenario(base, route), watchedLabtrack, routeSeconds(route))
+      // The warm-up of a route measured by count is one request a connection.
+      const warm = scenario(base, route)
+      await load(route.amount ? { ...warm, amount: warm.connections } : warm, WARMUP)
+      const measured = await measureHttp(scenario(base, route), watchedLabtrack, SECONDS)
       record(route.key, route.name, via, measured, route.mix ? 'site+inventory+computer' : route.service, ceilingKey)
     }
   }
@@ -175,8 +181,7 @@ try {
       for (const mode of ['prepared', 'extended'] as PgbenchMode[]) {
         const measured = await watchWhile(
           watchedLabtrack.filter((w) => w.name === 'postgres' || w.name === 'bench'),
-          () =>
-            runPgbench(db.url, captured, { mode, seconds: routeSeconds(route), connections: route.connections ?? CONNECTIONS }),
+          () => runPgbench(db.url, captured, { mode, seconds: SECONDS, connections: route.connections ?? CONNECTIONS }),
         ).catch((error: Error) => {
           say(`${route.name}: pgbench -M ${mode} failed, no SQL ceiling: ${error.message.split('\n').slice(-2).join(' ')}`)
           return undefined
@@ -192,13 +197,13 @@ try {
           p99: result.p99,
           max: result.max,
           errors: result.errors,
-          requests: Math.round(result.transactionsPerSecond * routeSeconds(route)),
+          requests: Math.round(result.transactionsPerSecond * SECONDS),
           processes,
         })
       }
     }
   } else {
-    say('pgbench is not installed: the SQL ceilings are skipped (Debian: apt-get install postgresql-client-15)')
+    say('pgbench is not installed: the SQL ceilings are skipped (Debian 12: apt-get install -y postgresql-15, which has it)')
   }
 } finally {
   for (const stack of stacks.reverse()) await stack.stop()
@@ -207,8 +212,11 @@ try {
 
 // 4. pnpm start on a warm data folder (its own embedded database, after the rest has stopped).
 if (timeStart) {
-  start = await measureStart()
-  say(describeStart(start))
+  start = await measureStart().catch((error: Error) => {
+    say(`pnpm start could not be timed: ${error.message}`)
+    return undefined
+  })
+  if (start) say(describeStart(start))
 }
 
 // The table: the HTTP ceilings first, then each route with its SQL ceilings below it.

@@ -18,6 +18,8 @@ export interface Scenario {
   base: string
   requests: Request[]
   connections: number
+  /** A fixed number of requests instead of a fixed time (routes whose one request takes seconds). */
+  amount?: number
 }
 
 export interface LoadFigures {
@@ -38,9 +40,8 @@ export async function load(scenario: Scenario, seconds: number): Promise<LoadFig
   const result = await autocannon({
     url: scenario.base,
     connections: scenario.connections,
-    duration: seconds,
-    // A CSV export of 100,000 rows takes seconds: a request is given the whole slice.
-    timeout: Math.max(10, seconds * 2),
+    // Cut off at the end of a fixed time, a request of several seconds would count for nothing and go on loading the server.
+    ...(scenario.amount ? { amount: scenario.amount, timeout: 300 } : { duration: seconds, timeout: Math.max(10, seconds * 2) }),
     requests: scenario.requests.map(({ method = 'GET', path, headers = {}, body, setup }) => ({
       method,
       path,

@@ -11,7 +11,7 @@ import type { Captured } from './capture.js'
 // and plan once per connection) and -M extended (node-pg's unnamed protocol:
 // parse, bind and execute every time). pgbench binds :variables as parameters
 // in both modes; it cannot send a NULL, so a null is written into the script.
-// Debian: pgbench comes with postgresql-client-15 (or postgresql-15).
+// Debian 12: pgbench is in postgresql-15, the server package (not postgresql-client-15).
 
 export type PgbenchMode = 'prepared' | 'extended'
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -49,6 +49,11 @@ async function startOnce(args: string[], timeoutMs = 120_000): Promise<number> {
   } finally {
     if (child.exitCode === null) process.kill(-(child.pid as number), 'SIGTERM')
     await exited
+    // The server runs in a process group of its own and may still be stopping its PostgreSQL:
+    // a next start would borrow that cluster as a running one, and lose it a moment later.
+    while (existsSync(join(DATA_DIR, 'postgres', 'postmaster.pid')) && performance.now() - started < timeoutMs * 2) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
   }
 }
 
