@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Runs `command args` in a process group of its own; resolves with the lines' arrival times once `until` says so. */
-async function timed(command: string, args: string[], until: 'exit' | 'ready') {
+async function timed(command: string, args: readonly string[], until: 'exit' | 'ready') {
   const port = await freePort()
   const started = performance.now()
   const child = spawn(command, args, {
