@@ -67,7 +67,13 @@ async function serve(file: string, databaseUrl: string) {
     if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  return { base, stop: () => (child.kill('SIGTERM'), new Promise((resolve) => child.once('exit', resolve))) }
+  return {
+    base,
+    stop: () => {
+      child.kill('SIGTERM')
+      return new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
 }
 
 await rm(OUT, { recursive: true, force: true })

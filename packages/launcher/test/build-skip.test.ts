@@ -62,7 +62,13 @@ t.test('what node_modules holds is not an input; a missing output rebuilds', asy
 
 t.test('a step that writes one of its own inputs is up to date after it', async (t) => {
   const { dir, step, records } = await workspace(t)
-  const writing: Step = { ...step, run: async () => (await step.run(), writeFile(join(dir, 'src/main.ts'), 'generated')) }
+  const writing: Step = {
+    ...step,
+    run: async () => {
+      await step.run()
+      await writeFile(join(dir, 'src/main.ts'), 'generated')
+    },
+  }
   t.equal(await runStep(writing, records), 'built')
   t.equal(await runStep(writing, records), 'up to date')
 })
