@@ -66,6 +66,7 @@ t.test('beyond the first MAX_NAMED texts, statements run unnamed', async (t) => 
   const statements = await prepared(pool)
   t.ok(statements.includes('SELECT 0 AS n'), 'one within the bound is prepared')
   t.notOk(statements.includes(late), 'the next is not')
+  await t.rejects(run(pool, 'SELECT * FROM nowhere', []), { code: '42P01' }, 'an unnamed one fails as it would have')
 })
 
 t.test('statementText reads a text or a statement', async (t) => {
