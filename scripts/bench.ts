@@ -181,7 +181,13 @@ try {
       for (const mode of ['prepared', 'extended'] as PgbenchMode[]) {
         const measured = await watchWhile(
           watchedLabtrack.filter((w) => w.name === 'postgres' || w.name === 'bench'),
-          () => runPgbench(db.url, captured, { mode, seconds: SECONDS, connections: route.connections ?? CONNECTIONS }),
+          () =>
+            runPgbench(db.url, captured, {
+              mode,
+              seconds: SECONDS,
+              connections: route.connections ?? CONNECTIONS,
+              ...(route.varying ? { varying: route.varying } : {}),
+            }),
         ).catch((error: Error) => {
           say(`${route.name}: pgbench -M ${mode} failed, no SQL ceiling: ${error.message.split('\n').slice(-2).join(' ')}`)
           return undefined

@@ -31,19 +31,28 @@ export async function findPgbench(): Promise<string | undefined> {
   return found ? 'pgbench' : undefined
 }
 
+/** A parameter that takes a random value in [from, to] in each transaction instead of the captured one (a move's container). */
+export interface Varying {
+  captured: string
+  from: number
+  to: number
+}
+
 /** A pgbench script and its -D variables for these statements. */
-export function pgbenchScript(statements: Captured[]): { script: string; variables: string[] } {
+export function pgbenchScript(statements: Captured[], varying?: Varying): { script: string; variables: string[] } {
   const variables: string[] = []
   const lines = statements.map(({ text, values }, s) => {
     const sql = text.replace(/\$(\d+)/g, (_whole, n: string) => {
       const value = values[Number(n) - 1]
       if (value === null || value === undefined) return 'NULL'
+      if (varying && value === varying.captured) return ':varying'
       const name = `s${s}p${n}`
       variables.push(`${name}=${value}`)
       return `:${name}`
     })
     return `${sql.trim()};`
   })
+  if (varying) lines.unshift(`\\set varying random(${varying.from}, ${varying.to})`)
   return { script: `${lines.join('\n')}\n`, variables }
 }
 
@@ -54,11 +63,11 @@ function quantile(sorted: number[], q: number): number {
 export async function runPgbench(
   databaseUrl: string,
   statements: Captured[],
-  { mode, seconds, connections }: { mode: PgbenchMode; seconds: number; connections: number },
+  { mode, seconds, connections, varying }: { mode: PgbenchMode; seconds: number; connections: number; varying?: Varying },
 ): Promise<PgbenchFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'labtrack-pgbench-'))
   try {
-    const { script, variables } = pgbenchScript(statements)
+    const { script, variables } = pgbenchScript(statements, varying)
     await writeFile(join(dir, 'route.sql'), script)
     const args = [
       '--no-vacuum',

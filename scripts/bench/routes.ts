@@ -1,5 +1,6 @@
 import type { Request } from './load.js'
 import { BIG_FREEZER, BOXES } from './million-containers.js'
+import type { Varying } from './pgbench.js'
 
 // What pnpm bench measures: each route of issue 9 §1 as a client sends it,
 // with an editor's API token. Writes stay out of the big freezer, so its pages
@@ -22,6 +23,8 @@ export interface Route {
   sql: boolean
   /** Only through nginx (the mix spans the services). */
   nginxOnly?: boolean
+  /** pgbench draws this parameter at random per transaction, as the load varies it per request (see pgbench.ts). */
+  varying?: Varying
   /** Throughput in MB/s rather than requests (the export). */
   megabytes?: boolean
 }
@@ -110,7 +113,15 @@ export function routes({ token, deepCursor, loose }: RouteContext): Route[] {
     { key: 'search', name: 'search "Tube 4321-7"', service: 'inventory', request: reads.search, sql: true },
     { key: 'layout', name: `layout of a 9×9 box (${BOX} of ${BOXES})`, service: 'inventory', request: reads.layout, sql: true },
     { key: 'post', name: 'POST a container', service: 'inventory', request: post, sql: true },
-    { key: 'move', name: 'move (PATCH freezer_id, its history event)', service: 'inventory', request: move, sql: true },
+    {
+      key: 'move',
+      name: 'move (PATCH freezer_id, its history event)',
+      service: 'inventory',
+      request: move,
+      sql: true,
+      // Its SQL moves a random loose container each time too: one row for all would only measure its lock.
+      varying: { captured: String(firstLoose), from: firstLoose, to: lastLoose },
+    },
     {
       key: 'export',
       name: `CSV export of freezer ${BIG_FREEZER} (100,040 rows)`,
