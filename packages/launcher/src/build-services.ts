@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { dirname, join, relative } from 'node:path'
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { basename, dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT_DIR } from '@labtrack/db-tools'
 import { build } from 'esbuild'
@@ -23,6 +23,9 @@ export interface Bundle {
 }
 
 export type BuildResult = 'built' | 'up to date'
+
+/** The folder beside each bundle with the parts it loads only when asked to (dist/chunks/). */
+export const CHUNKS_DIR = 'chunks'
 
 const SERVICES_DIR = join(ROOT_DIR, 'services')
 // Besides what a bundle is made of: the lockfile (the dependencies' versions) and package.json (engines: the target).
@@ -59,10 +62,16 @@ export async function productionBundles(): Promise<Bundle[]> {
 export async function buildBundle({ entry, outfile }: Bundle): Promise<BuildResult> {
   const record = `${outfile}.inputs.json`
   if (await isUpToDate(outfile, record)) return 'up to date'
+  await rm(join(dirname(outfile), CHUNKS_DIR), { recursive: true, force: true })
   const result = await build({
     absWorkingDir: ROOT_DIR,
     entryPoints: [entry],
-    outfile,
+    outdir: dirname(outfile),
+    entryNames: basename(outfile, '.js'),
+    // What is imported only when a setting asks for it (the OpenTelemetry SDK, prom-client) goes
+    // into chunks of its own beside the bundle, loaded then: unasked, it costs no memory.
+    splitting: true,
+    chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
     bundle: true,
     platform: 'node',
     format: 'esm',

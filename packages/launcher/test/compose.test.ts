@@ -479,8 +479,8 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   // deploy: the service's bundle alone (its source map, its package.json), checked to parse.
   t.match(
     stage('deploy'),
-    /^RUN mkdir \/deploy && cp services\/\$\{SERVICE\}\/dist\/server\.js services\/\$\{SERVICE\}\/dist\/server\.js\.map services\/\$\{SERVICE\}\/dist\/package\.json \/deploy\/ && node --check \/deploy\/server\.js$/m,
-    'deploy: the bundle, no node_modules, no sources',
+    /^RUN mkdir \/deploy && cp services\/\$\{SERVICE\}\/dist\/server\.js services\/\$\{SERVICE\}\/dist\/server\.js\.map services\/\$\{SERVICE\}\/dist\/package\.json \/deploy\/ && cp -r services\/\$\{SERVICE\}\/dist\/chunks \/deploy\/chunks && node --check \/deploy\/server\.js$/m,
+    'deploy: the bundle and the chunks it loads on demand, no node_modules, no sources',
   )
   for (const service of SERVICES) {
     t.equal(serviceBundle(service), join(ROOT, `services/${service}/dist/server.js`), `${service}: the bundle deploy copies`)
