@@ -59,6 +59,8 @@ async function run(): Promise<void> {
   log(`labtrack is up: ${url}/ (UI), ${url}/api/docs/ (API docs)`)
   for (const service of Object.values(services))
     log(`  ${service.name.padEnd(9)} ${service.replicas.map(({ url }) => url).join(' ')}`)
+  const metrics = Object.values(services).flatMap((service) => service.replicas.map(({ metricsUrl }) => metricsUrl ?? []))
+  if (metrics.length > 0) log(`  metrics   ${metrics.join(' ')}`)
   log(`  nginx     config ${stack.nginx.configFile}; database ${redact(stack.databaseUrl)}`)
   log('A service or nginx that crashes is restarted; Ctrl-C stops everything.')
   // Not SIGHUP: the outer launcher relays one signal only, and SIGHUP stops the stack.

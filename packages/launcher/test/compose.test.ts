@@ -476,8 +476,16 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   t.equal(rootManifest.scripts['build:services'], 'tsx scripts/build-services.ts')
   // pnpm build is build.ts, which ends with the same bundles as build:services (the one function both call).
   t.equal(rootManifest.scripts.build, 'tsx packages/launcher/src/build.ts')
-  t.match(await read('packages/launcher/src/build.ts'), /buildProductionBundles\(await productionBundles\(\)\)/, 'pnpm build compiles them too')
-  t.match(await read('scripts/build-services.ts'), /buildProductionBundles\(await productionBundles\(\)\)/, 'build:services is the same step')
+  t.match(
+    await read('packages/launcher/src/build.ts'),
+    /buildProductionBundles\(await productionBundles\(\)\)/,
+    'pnpm build compiles them too',
+  )
+  t.match(
+    await read('scripts/build-services.ts'),
+    /buildProductionBundles\(await productionBundles\(\)\)/,
+    'build:services is the same step',
+  )
 
   // deploy: the service's bundle alone (its source map, its package.json), checked to parse.
   t.match(

@@ -132,6 +132,8 @@ t.test('two replicas of each service: SIGTERM to one, then a rolling restart, fa
       SITE_PORT: '0',
       INVENTORY_PORT: '0',
       COMPUTER_PORT: '0',
+      // Metrics on: every replica needs a metrics port of its own (one port for all would crash all but one).
+      METRICS_PORT: '0',
       LOG_LEVEL: 'warn',
       // The load writes far faster than a person: the gateway's per-address write limit is loosened.
       LIMIT_WRITE_RATE: '100000r/s',
@@ -158,6 +160,12 @@ t.test('two replicas of each service: SIGTERM to one, then a rolling restart, fa
     }),
   )
   for (const { name } of SERVICES) t.equal(replicaPorts[name]?.length, 2, `two ${name} replicas: ${replicaPorts[name]}`)
+  const metricsUrls = /\[stack\]\s+metrics\s+(.+)/.exec(output)?.[1]?.trim().split(' ') ?? []
+  t.equal(new Set(metricsUrls).size, 6, `a metrics port for each of the six processes: ${metricsUrls}`)
+  for (const metricsUrl of metricsUrls) {
+    const scraped = await fetch(metricsUrl, { headers: { connection: 'close' } })
+    t.match(await scraped.text(), /http_request_duration_seconds/, `${metricsUrl} answers with the metrics`)
+  }
   const inner = Number(/kill -USR2 (\d+)/.exec(output)?.[1])
   t.ok(inner > 0, 'the stack says where to send SIGUSR2')
 

@@ -27,12 +27,14 @@ t.test('every setting is read, numbers as numbers and paths made absolute', asyn
     WEB_ROOT: 'packages/web/dist',
     STACK_LOG_FILE: '.data/stack.log',
     STACK_REPLICAS: '3',
+    METRICS_PORT: '9464',
   }
   t.same(stackOptionsFromEnv(env), {
     port: 0,
     host: '0.0.0.0',
     servicePorts: { site: 4001, inventory: 4002, computer: 0 },
     replicas: 3,
+    metricsPort: 9464,
     logLevel: 'warn',
     databaseUrl: env.DATABASE_URL,
     staticRoot: resolve('packages/web/dist'),
@@ -52,6 +54,8 @@ t.test('a bad value stops the start with one line naming the variable', async (t
     [{ STACK_REPLICAS: '0' }, /STACK_REPLICAS must be >= 1/],
     [{ STACK_REPLICAS: '11' }, /STACK_REPLICAS must be <= 10/],
     [{ STACK_REPLICAS: 'two' }, /STACK_REPLICAS must be integer/],
+    [{ METRICS_PORT: '65536' }, /METRICS_PORT must be <= 65535/],
+    [{ METRICS_PORT: 'on' }, /METRICS_PORT must be integer/],
   ]
   for (const [env, message] of cases) {
     const error = t.throws(() => stackOptionsFromEnv(env), ConfigError) as Error

@@ -8,6 +8,9 @@ import t, { type Test } from 'tap'
 // the same code path with another URL; the quick start exercises it).
 const START = fileURLToPath(new URL('../src/start.ts', import.meta.url))
 const adminUrl = process.env.DATABASE_URL as string
+// Four real starts of the whole application (build check, migrations on a database of its own, the app):
+// 30-40 s each when the other test files load the machine, more than the suite's 120 s per file.
+t.setTimeout(360_000)
 
 interface Started {
   child: ChildProcessWithoutNullStreams

@@ -32,6 +32,13 @@ export const StackEnvSchema = Type.Object({
     default: 1,
     description: `processes of each service behind nginx; replica i on its port + ${REPLICA_PORT_STEP} × i`,
   }),
+  METRICS_PORT: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 65535,
+      description: 'the first metrics port: each service process gets the next (0 = free ports); unset: no metrics',
+    }),
+  ),
   DATABASE_URL: ConfigSchema.properties.DATABASE_URL,
   LOG_LEVEL: ConfigSchema.properties.LOG_LEVEL,
   WEB_ROOT: Type.Optional(Type.String({ minLength: 1, description: 'the UI folder the gateway serves' })),
@@ -49,6 +56,7 @@ export function stackOptionsFromEnv(env: NodeJS.ProcessEnv): StackOptions {
     host: config.HOST,
     servicePorts: Object.fromEntries(SERVICES.map(({ name }) => [name, config[SERVICE_PORT_ENV[name]]])),
     replicas: config.STACK_REPLICAS,
+    ...(config.METRICS_PORT !== undefined ? { metricsPort: config.METRICS_PORT } : {}),
     logLevel: config.LOG_LEVEL,
     ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}),
     ...(config.WEB_ROOT ? { staticRoot: resolve(config.WEB_ROOT) } : {}),

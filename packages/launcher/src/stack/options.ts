@@ -46,6 +46,13 @@ export interface StackOptions {
    * or on a free port of its own when that port is 0.
    */
   replicas?: number
+  /**
+   * Prometheus metrics of every process (METRICS_PORT): each replica of each
+   * service needs a port of its own, so process k (the services in their order,
+   * then the next replica of each) gets this port + k; 0 = a free port each.
+   * Unset: no metrics.
+   */
+  metricsPort?: number
   /** The database to use; default: DATABASE_URL, else the embedded cluster in .data/postgres. */
   databaseUrl?: string
   /** Apply the migrations before the services start, and load the example rows into a brand-new database (default true). */

@@ -27,6 +27,8 @@ export interface StackPlan {
   gatewayPort: number
   /** Each service's ports, one per replica. */
   servicePorts: Record<ServiceName, number[]>
+  /** Each replica's metrics port, when the stack was asked for metrics (options.metricsPort). */
+  metricsPorts?: Record<ServiceName, number[]>
   nginxBinary: string
   runDir: string
   staticRoot: string
@@ -45,6 +47,20 @@ function compiledServiceCommand(name: ServiceName): ReturnType<ServiceCommand> {
       `${relative(ROOT_DIR, bundle)} does not exist: run "pnpm build" first (pnpm stack runs the compiled services)`,
     )
   return { command: process.execPath, args: ['--enable-source-maps', bundle] }
+}
+
+/** Process k (the services in order, then each one's next replica) on metrics port `first` + k, or a free one each for 0. */
+async function claimMetricsPorts(first: number, replicas: number): Promise<Record<ServiceName, number[]>> {
+  const ports = Object.fromEntries(SERVICES.map(({ name }) => [name, [] as number[]])) as Record<ServiceName, number[]>
+  for (let replica = 0; replica < replicas; replica++) {
+    for (const [index, { name }] of SERVICES.entries()) {
+      const wanted = first === 0 ? 0 : first + replica * SERVICES.length + index
+      const what = `metrics of ${replicas === 1 ? `the ${name} service` : `${name} replica ${replica + 1}`}`
+      if (wanted > 65535) throw new StackError(`port ${wanted} (${what}) is beyond 65535: set METRICS_PORT lower`)
+      ports[name].push(await claimPort(SERVICE_HOST, wanted, what, 'METRICS_PORT'))
+    }
+  }
+  return ports
 }
 
 /** Checks what can be refused (nginx missing, a port taken, a service not built) before anything starts. */
@@ -71,7 +87,8 @@ export async function planStack(options: StackOptions): Promise<StackPlan> {
     }
     commands[name] = options.serviceCommand ? options.serviceCommand(name, serviceSource(name)) : compiledServiceCommand(name)
   }
-  const ports = [gatewayPort, ...Object.values(servicePorts).flat()]
+  const metricsPorts = options.metricsPort === undefined ? undefined : await claimMetricsPorts(options.metricsPort, replicas)
+  const ports = [gatewayPort, ...Object.values(servicePorts).flat(), ...Object.values(metricsPorts ?? {}).flat()]
   if (new Set(ports).size !== ports.length)
     throw new StackError(
       `the gateway and every replica of the services need ports of their own (got ${ports.join(', ')}; ` +
@@ -81,6 +98,7 @@ export async function planStack(options: StackOptions): Promise<StackPlan> {
     host,
     gatewayPort,
     servicePorts,
+    ...(metricsPorts ? { metricsPorts } : {}),
     nginxBinary,
     runDir: options.runDir ?? DEFAULT_RUN_DIR,
     staticRoot: options.staticRoot ?? WEB_DIST_DIR,

@@ -15,6 +15,8 @@ export interface StackReplica {
   readonly port: number
   /** http://127.0.0.1:<port>, this process without the gateway. */
   readonly url: string
+  /** http://127.0.0.1:<port>/metrics when the stack runs with metrics. */
+  readonly metricsUrl: string | undefined
   readonly running: boolean
   readonly pid: number | undefined
   /** How many times the stack started it again after it had exited unasked. */
@@ -57,17 +59,21 @@ export function serviceSpec(
 ): ProcessSpec {
   const { command, args, env, cwd = ROOT_DIR } = plan.commands[name]
   const ports = plan.servicePorts[name]
+  // A METRICS_PORT of the stack's environment is the first of a range (plan.metricsPorts), never one port for all.
+  const { METRICS_PORT: _range, ...inherited } = process.env
+  const metricsPort = plan.metricsPorts?.[name][replica]
   return {
     name: replicaName(name, replica, ports.length),
     command,
     args,
     cwd,
     env: {
-      ...process.env,
+      ...inherited,
       ...options.serviceEnv,
       ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(ports[replica]),
+      ...(metricsPort !== undefined ? { METRICS_PORT: String(metricsPort) } : {}),
       HOST: SERVICE_HOST,
       LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'info',
     },
@@ -111,7 +117,12 @@ export function liveState(supervised: SupervisedProcess): {
 }
 
 /** The handle on one replica. */
-function stackReplica(supervised: SupervisedProcess, port: number, readyTimeoutMs: number): StackReplica {
+function stackReplica(
+  supervised: SupervisedProcess,
+  port: number,
+  metricsPort: number | undefined,
+  readyTimeoutMs: number,
+): StackReplica {
   const url = `http://${SERVICE_HOST}:${port}`
   const start = () => startWhenReady(supervised, `${url}/readyz`, readyTimeoutMs, `the ${supervised.name} service`)
   // Assigned onto the live state, so its getters stay getters.
@@ -119,6 +130,7 @@ function stackReplica(supervised: SupervisedProcess, port: number, readyTimeoutM
     name: supervised.name,
     port,
     url,
+    metricsUrl: metricsPort === undefined ? undefined : `http://${SERVICE_HOST}:${metricsPort}/metrics`,
     stop: () => supervised.stop(),
     start,
     restart: async () => {
@@ -131,7 +143,7 @@ function stackReplica(supervised: SupervisedProcess, port: number, readyTimeoutM
 /** The handle on one service, its replicas in the order of the plan's ports, that a Stack gives its caller. */
 export function stackService(name: ServiceName, supervised: SupervisedProcess[], plan: StackPlan): StackService {
   const replicas = supervised.map((process, index) =>
-    stackReplica(process, plan.servicePorts[name][index] as number, plan.readyTimeoutMs),
+    stackReplica(process, plan.servicePorts[name][index] as number, plan.metricsPorts?.[name][index], plan.readyTimeoutMs),
   )
   const [first] = replicas as [StackReplica]
   return {
