@@ -4,7 +4,7 @@ import { ROOT_DIR } from '@labtrack/db-tools'
 import { serviceBundle } from '../build-services.js'
 import { WEB_DIST_DIR } from '../paths.js'
 import { SERVICES } from '../services.js'
-import { claimPort, findExecutable } from './net.js'
+import { claimPort as claimOnePort, findExecutable } from './net.js'
 import {
   DEFAULT_GATEWAY_PORT,
   DEFAULT_HOST,
@@ -49,6 +49,19 @@ function compiledServiceCommand(name: ServiceName): ReturnType<ServiceCommand> {
   return { command: process.execPath, args: ['--enable-source-maps', bundle] }
 }
 
+// A free port (0) is found by binding and releasing it, so two such claims can come back with one port:
+// within one plan, each claim of 0 is tried again until its port is one no other claim of the plan has.
+const claimed = new Set<number>()
+async function claimPort(host: string, port: number, what: string, envName: string): Promise<number> {
+  for (let attempt = 0; ; attempt++) {
+    const got = await claimOnePort(host, port, what, envName)
+    if (port !== 0 || !claimed.has(got) || attempt >= 20) {
+      claimed.add(got)
+      return got
+    }
+  }
+}
+
 /** Process k (the services in order, then each one's next replica) on metrics port `first` + k, or a free one each for 0. */
 async function claimMetricsPorts(first: number, replicas: number): Promise<Record<ServiceName, number[]>> {
   const ports = Object.fromEntries(SERVICES.map(({ name }) => [name, [] as number[]])) as Record<ServiceName, number[]>
@@ -69,6 +82,7 @@ export async function planStack(options: StackOptions): Promise<StackPlan> {
   if (!nginxBinary)
     throw new StackError('nginx was not found on PATH (nor in /usr/sbin): install it, e.g. "apt-get install -y nginx"')
   const host = options.host ?? DEFAULT_HOST
+  claimed.clear()
   const gatewayPort = await claimPort(host, options.port ?? DEFAULT_GATEWAY_PORT, 'gateway', 'PORT')
   const replicas = options.replicas ?? 1
   if (!Number.isInteger(replicas) || replicas < 1 || replicas > MAX_REPLICAS)
