@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase, ROOT_DIR, withSql } from '@labtrack/db-tools'
+import { NOT_COVERED_ENV } from '@labtrack/service-kit/testing'
 import t, { type Test } from 'tap'
 import {
   type Bundle,
@@ -28,7 +29,9 @@ async function tempDir(t: Test, prefix: string): Promise<string> {
 
 /** Runs `node file args…` with only `env` (and PATH): no loader, no tsx. */
 function node(file: string, args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [file, ...args], { env: { PATH: process.env.PATH ?? '', ...env } })
+  const child = spawn(process.execPath, [file, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...NOT_COVERED_ENV, ...env },
+  })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))

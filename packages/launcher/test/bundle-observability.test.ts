@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { createTestDatabase, MOCK_DATA_SQL, withSql } from '@labtrack/db-tools'
-import { createTestTokens } from '@labtrack/service-kit/testing'
+import { createTestTokens, NOT_COVERED_ENV } from '@labtrack/service-kit/testing'
 import t from 'tap'
 import { startOtlpReceiver } from '../../service-kit/test/otlp-receiver.js'
 import { type Bundle, buildBundle, CHUNKS_DIR, productionBundles } from '../src/build-services.js'
@@ -38,6 +38,7 @@ t.test('compiled, with both settings: it starts (both chunks load) and exports t
   const child = spawn(process.execPath, [outfile], {
     env: {
       PATH: process.env.PATH ?? '',
+      ...NOT_COVERED_ENV,
       DATABASE_URL: database.url,
       PORT: '0',
       HOST: '127.0.0.1',

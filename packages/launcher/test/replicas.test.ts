@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { queryableOf, runCli } from '@labtrack/cli'
 import { withSql } from '@labtrack/db-tools'
+import { NOT_COVERED_ENV } from '@labtrack/service-kit/testing'
 import t from 'tap'
 import { buildProductionBundles, productionBundles } from '../src/build-services.js'
 import { SERVICES } from '../src/services.js'
@@ -123,10 +124,11 @@ t.test('two replicas of each service: SIGTERM to one, then a rolling restart, fa
   await buildProductionBundles(await productionBundles())
 
   // Free ports everywhere, so a running `pnpm stack` is not disturbed; no coverage collected in the stack's processes.
-  const { NODE_V8_COVERAGE: _coverage, ...env } = process.env
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', STACK, '--replicas', '2'], {
     env: {
-      ...env,
+      ...process.env,
+      // The stack's processes run the bundles: kept out of the coverage (NOT_COVERED_ENV says why).
+      ...NOT_COVERED_ENV,
       DATABASE_URL: databaseUrl,
       PORT: '0',
       SITE_PORT: '0',
