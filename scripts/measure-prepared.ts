@@ -1,13 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
-import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { queryableOf } from '@labtrack/cli'
-import { createAccount, createApiToken } from '@labtrack/db'
-import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, ROOT_DIR, withSql } from '@labtrack/db-tools'
+import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
 import autocannon from 'autocannon'
 import { build } from 'esbuild'
+import { exampleDatabaseWithToken, freePort } from './support.js'
 
 // pnpm tsx scripts/measure-prepared.ts: GET /api/sites/1 (a viewer's token) on
 // the compiled site service, with named prepared statements (run() as it is) and
@@ -48,14 +46,6 @@ async function bundle(name: string, queryable: string | undefined) {
   return outfile
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 async function serve(file: string, databaseUrl: string) {
   const port = await freePort()
   const child = spawn(process.execPath, [file], {
@@ -82,13 +72,7 @@ const old = execFileSync('git', ['show', `${UNNAMED_COMMIT}:packages/db/src/quer
 const files = { named: await bundle('named', undefined), unnamed: await bundle('unnamed', old) }
 const server = await openThrowawayServer()
 try {
-  const database = await createTestDatabase(server.adminUrl)
-  const token = await withSql(database.url, async (sql) => {
-    await sql.file(MOCK_DATA_SQL)
-    const db = queryableOf(sql)
-    const account = await createAccount(db, { name: 'bench', role: 'viewer', password: 'a password for the bench' })
-    return (await createApiToken(db, { name: 'bench', role: 'viewer', account })).token
-  })
+  const { database, token } = await exampleDatabaseWithToken(server.adminUrl)
   const services = { named: await serve(files.named, database.url), unnamed: await serve(files.unnamed, database.url) }
   const totals = { named: { requests: 0, seconds: 0, errors: 0 }, unnamed: { requests: 0, seconds: 0, errors: 0 } }
   for (let slice = 0; slice < 2 * SLICES + 2; slice++) {

@@ -1,13 +1,11 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
-import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { queryableOf } from '@labtrack/cli'
-import { createAccount, createApiToken } from '@labtrack/db'
-import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, ROOT_DIR, withSql } from '@labtrack/db-tools'
+import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
 import autocannon from 'autocannon'
 import { serviceBundle } from '../packages/launcher/src/build-services.js'
+import { exampleDatabaseWithToken, freePort } from './support.js'
 
 // pnpm tsx scripts/profile-site.ts [out.svg]: a CPU profile of the hottest
 // route, GET /api/sites/1 with a viewer's token, on the compiled site service
@@ -17,24 +15,10 @@ import { serviceBundle } from '../packages/launcher/src/build-services.js'
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10)
 const output = process.argv[2] ?? join(ROOT_DIR, 'docs/profile/site-get-one.svg')
 
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 const server = await openThrowawayServer()
 const dir = await mkdtemp(join(tmpdir(), 'labtrack-profile-'))
 try {
-  const database = await createTestDatabase(server.adminUrl)
-  const token = await withSql(database.url, async (sql) => {
-    await sql.file(MOCK_DATA_SQL)
-    const db = queryableOf(sql)
-    const account = await createAccount(db, { name: 'bench', role: 'viewer', password: 'a password for the bench' })
-    return (await createApiToken(db, { name: 'bench', role: 'viewer', account })).token
-  })
+  const { database, token } = await exampleDatabaseWithToken(server.adminUrl)
   const port = await freePort()
   const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, serviceBundle('site')], {
     env: { PATH: process.env.PATH, DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
-import { type AddressInfo, createServer } from 'node:net'
-import { queryableOf } from '@labtrack/cli'
-import { createAccount, createApiToken } from '@labtrack/db'
-import { createTestDatabase, MOCK_DATA_SQL, openThrowawayServer, ROOT_DIR, withSql } from '@labtrack/db-tools'
+import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
 import autocannon from 'autocannon'
 import { serviceBundle } from '../packages/launcher/src/build-services.js'
+import { exampleDatabaseWithToken, freePort } from './support.js'
 
 // pnpm bench:rss — the resident memory of one service process (site), idle
 // and after REQUESTS requests (a viewer's API token on each), as the TypeScript
@@ -65,24 +63,9 @@ async function measure(databaseUrl: string, token: string, args: string[]) {
   }
 }
 
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
-
 const server = await openThrowawayServer()
 try {
-  const database = await createTestDatabase(server.adminUrl)
-  const token = await withSql(database.url, async (sql) => {
-    await sql.file(MOCK_DATA_SQL)
-    const db = queryableOf(sql)
-    const account = await createAccount(db, { name: 'bench', role: 'viewer', password: 'a password for the bench' })
-    return (await createApiToken(db, { name: 'bench', role: 'viewer', account })).token
-  })
+  const { database, token } = await exampleDatabaseWithToken(server.adminUrl)
   console.log(`site service, RSS in MiB, idle (1 s after ready) and after ${REQUESTS} requests (${PATHS.join(', ')}):`)
   for (const [label, args] of variants) {
     const { readyMs, idle, loaded, requests, ok, errors, unexpected } = await measure(database.url, token, args)

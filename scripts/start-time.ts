@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { rm } from 'node:fs/promises'
-import { type AddressInfo, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ROOT_DIR } from '@labtrack/db-tools'
+import { freePort } from './support.js'
 
 // pnpm tsx scripts/start-time.ts: how long `pnpm start` takes from the command
 // to a 200 from /readyz on a warm data folder (its own, under the system's temp
@@ -14,14 +14,6 @@ import { ROOT_DIR } from '@labtrack/db-tools'
 // START_RUNS sets the warm runs (default 3). Prints figures, asserts nothing.
 const RUNS = Number(process.env.START_RUNS ?? 3)
 const DATA_DIR = join(tmpdir(), 'labtrack-start-time')
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** Runs `command args` in a process group of its own; resolves with the lines' arrival times once `until` says so. */
 async function timed(command: string, args: readonly string[], until: 'exit' | 'ready') {

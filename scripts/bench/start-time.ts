@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync, realpathSync } from 'node:fs'
-import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT_DIR } from '@labtrack/db-tools'
+import { freePort } from '../support.js'
 
 // How long `pnpm start` takes to answer /readyz on a warm data folder: it is
 // started once to create and prepare its folder (.data/bench/start, not
@@ -11,14 +11,6 @@ import { ROOT_DIR } from '@labtrack/db-tools'
 // stopped with SIGTERM each time; then the launcher alone (without the build). Run alone: pnpm tsx scripts/bench/start-time.ts.
 
 const DATA_DIR = join(ROOT_DIR, '.data/bench/start')
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** This environment without DATABASE_URL: pnpm start then uses its embedded database in the data folder. */
 function withoutDatabaseUrl(): NodeJS.ProcessEnv {
