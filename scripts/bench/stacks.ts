@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { ROOT_DIR } from '@labtrack/db-tools'
-import { type Stack, startStack } from '@labtrack/launcher/stack'
+import { type Stack, type StackOptions, startStack } from '@labtrack/launcher/stack'
 import { buildProductionBundles, productionBundles } from '../../packages/launcher/src/build-services.js'
 import { BENCH_DIR } from './database.js'
 
@@ -26,31 +26,26 @@ function loosenWriteLimits() {
 /** The compiled services, rebuilt only when their sources changed (what pnpm stack runs). */
 export const buildServices = async () => buildProductionBundles(await productionBundles())
 
-export function startLabtrackStack(databaseUrl: string): Promise<Stack> {
+/** What both stacks of the bench share: free ports, the benchmark database as it is, their own folder and log. */
+function benchStack(name: string, options: Partial<StackOptions>): Promise<Stack> {
   loosenWriteLimits()
   return startStack({
     port: 0,
     servicePorts: { site: 0, inventory: 0, computer: 0 },
-    databaseUrl,
     prepare: false,
-    runDir: join(BENCH_DIR, 'stack'),
+    runDir: join(BENCH_DIR, name),
     logLevel: 'warn',
-    logFile: join(BENCH_DIR, 'stack.log'),
-    // Reads open to anyone, so the same read can be measured without credentials too.
-    serviceEnv: { LABTRACK_PUBLIC_READS: 'true' },
+    logFile: join(BENCH_DIR, `${name}.log`),
+    ...options,
   })
 }
 
-export function startCeilingStack(databaseUrl: string): Promise<Stack> {
-  loosenWriteLimits()
-  return startStack({
-    port: 0,
-    servicePorts: { site: 0, inventory: 0, computer: 0 },
+export const startLabtrackStack = (databaseUrl: string) =>
+  // Reads open to anyone, so the same read can be measured without credentials too.
+  benchStack('stack', { databaseUrl, serviceEnv: { LABTRACK_PUBLIC_READS: 'true' } })
+
+export const startCeilingStack = (databaseUrl: string) =>
+  benchStack('ceiling-stack', {
     databaseUrl,
-    prepare: false,
-    runDir: join(BENCH_DIR, 'ceiling-stack'),
-    logLevel: 'warn',
-    logFile: join(BENCH_DIR, 'ceiling-stack.log'),
     serviceCommand: () => ({ command: process.execPath, args: [BARE_APP], env: { LABTRACK_BENCH_FASTIFY: fastify } }),
   })
-}
