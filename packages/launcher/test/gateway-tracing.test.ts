@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -9,7 +8,7 @@ import { buildTestApp } from '@labtrack/service-kit/testing'
 import { siteService } from '@labtrack/site'
 import t from 'tap'
 import { startOtlpReceiver } from '../../service-kit/test/otlp-receiver.js'
-import { findExecutable } from '../src/stack/net.js'
+import { findExecutable, probePort } from '../src/stack/net.js'
 import { writeStackNginxConfig } from '../src/stack/nginx-config.js'
 
 // The real gateway (the template, as `pnpm stack` renders it, in the system's
@@ -34,7 +33,7 @@ const metricsPort = app.metricsAddress()?.port as number
 
 const runDir = await mkdtemp(join(tmpdir(), 'labtrack-tracing-'))
 t.teardown(() => rm(runDir, { recursive: true, force: true }))
-const gatewayPort = await freePort()
+const gatewayPort = await probePort('127.0.0.1', 0)
 const configFile = await writeStackNginxConfig({
   runDir,
   values: {
@@ -131,13 +130,4 @@ async function waitUntil(check: () => Promise<boolean>) {
     await sleep(50)
   }
   throw new Error('nginx did not start')
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const { port } = server.address() as { port: number }
-  server.close()
-  await once(server, 'close')
-  return port
 }
