@@ -1,6 +1,6 @@
 import { constants } from 'node:fs'
 import { access } from 'node:fs/promises'
-import { createServer } from 'node:net'
+import { type AddressInfo, createServer } from 'node:net'
 import { delimiter, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -10,8 +10,9 @@ export function probePort(host: string, port: number): Promise<number> {
     const server = createServer()
     server.once('error', reject)
     server.listen({ host, port, exclusive: true }, () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+      // A TCP listener's address is always an AddressInfo.
+      const { port: bound } = server.address() as AddressInfo
+      server.close(() => resolve(bound))
     })
   })
 }
