@@ -115,7 +115,12 @@ t.test('pnpm start stops with one line when the database cannot be had', async (
 
 t.test('pnpm start exits non-zero when its server process dies', async (t) => {
   const { child, output } = await launch(t, `labtrack_crash_${process.pid}`, 'info')
-  const serverPid = Number(/"pid":(\d+)/.exec(output())?.[1])
+  // The server's own log line (with its pid) and the launcher's URL line come from two processes, in either order.
+  let serverPid = Number.NaN
+  for (let i = 0; i < 200 && Number.isNaN(serverPid); i++) {
+    serverPid = Number(/"pid":(\d+)/.exec(output())?.[1])
+    if (Number.isNaN(serverPid)) await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   t.not(serverPid, child.pid, 'the server runs in a child of the launcher')
   process.kill(serverPid, 'SIGKILL')
   const [code] = await once(child, 'exit')
