@@ -4,7 +4,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { promisify } from 'node:util'
-import { createApp } from '@labtrack/service-kit'
+import { compileEveryRouteSchema, createApp } from '@labtrack/service-kit'
 import t from 'tap'
 import { buildOpenApiDocument } from '../src/openapi.js'
 import { SERVICES } from '../src/services.js'
@@ -52,6 +52,14 @@ t.test('the document is OpenAPI 3 and covers every route of every service', asyn
   for (const resource of ['sites', 'freezers', 'containers', 'computers', 'instruments']) {
     t.ok(document.paths[`/api/${resource}`]?.get, `/api/${resource}`)
   }
+})
+
+t.test('every schema of every route compiles (they are otherwise compiled on first use)', async (t) => {
+  compileEveryRouteSchema()
+  const app = await createApp({ databaseUrl: 'postgres://x@127.0.0.1:1/none', services: SERVICES.map(({ plugin }) => plugin) })
+  t.teardown(() => app.close())
+  await app.ready()
+  t.ok(compileEveryRouteSchema() > 100, 'validators and serialisers of all three services')
 })
 
 t.test('routes document their error responses', async (t) => {

@@ -10,6 +10,7 @@ import { type Config, loadConfig } from './config.js'
 import { frameworkErrors, problemErrors } from './errors.js'
 import { health } from './health.js'
 import { jsonBodies } from './json-body.js'
+import { lazySerializers, lazyValidators } from './lazy-compile.js'
 import { loggerOptions } from './logging.js'
 import { ProblemSchema } from './problem.js'
 import { requestIdFrom } from './request-id.js'
@@ -79,7 +80,9 @@ export async function createApp({
     return503OnClosing: false,
     clientErrorHandler,
     frameworkErrors,
-    schemaController: { compilersFactory: { buildValidator } },
+    schemaController: {
+      compilersFactory: { buildValidator: lazyValidators(buildValidator), buildSerializer: lazySerializers() },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // The headers must arrive well before the whole request may (Node requires headersTimeout <= requestTimeout).

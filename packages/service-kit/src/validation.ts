@@ -48,17 +48,24 @@ function withDecimalIntegers(schema: ObjectSchema, validate: ValidateFunction) {
 /**
  * Fastify's validator factory: one pair of ajv instances per set of shared
  * schemas (the rows and inputs a service registers with addSchema), so route
- * schemas can `$ref` them.
+ * schemas can `$ref` them. Fastify calls it for every plugin context at start;
+ * the pair is made when its first schema is compiled (a new ajv instance
+ * compiles its meta-schema and checks every shared schema against it: most of
+ * a start's time, for contexts that may never validate anything).
  */
 export function buildValidator(externalSchemas: Record<string, AnySchema> = {}) {
-  const bodyAjv = newAjv(false)
-  const textAjv = newAjv(true)
-  for (const schema of Object.values(externalSchemas)) {
-    bodyAjv.addSchema(schema)
-    textAjv.addSchema(schema)
+  let pair: { body: Ajv.default; text: Ajv.default } | undefined
+  const instances = () => {
+    if (pair) return pair
+    pair = { body: newAjv(false), text: newAjv(true) }
+    for (const schema of Object.values(externalSchemas)) {
+      pair.body.addSchema(schema)
+      pair.text.addSchema(schema)
+    }
+    return pair
   }
   const compile: FastifySchemaCompiler<ObjectSchema> = ({ schema, httpPart }) =>
-    httpPart === 'body' ? bodyAjv.compile(schema) : withDecimalIntegers(schema, textAjv.compile(schema))
+    httpPart === 'body' ? instances().body.compile(schema) : withDecimalIntegers(schema, instances().text.compile(schema))
   return compile as unknown as (routeSchema: { schema: unknown; httpPart?: string }) => ValidateFunction
 }
 
