@@ -11,6 +11,9 @@ import { cliDatabase } from './cli-database.js'
 const NO_COVERAGE = { _TAPJS_PROCESSINFO_COVERAGE_: '0' }
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url))
+// Fourteen processes, each compiling the command line under the test's loaders: 8 s each when the
+// other test files load the machine, more in all than the suite's 120 s per file.
+t.setTimeout(360_000)
 
 interface Ran {
   code: number | null

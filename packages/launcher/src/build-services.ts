@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, relative } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT_DIR } from '@labtrack/db-tools'
 import { build } from 'esbuild'
+import { bundleIsUpToDate, writeBundleRecord } from './build-skip.js'
+import { START_BUNDLE_FILE } from './paths.js'
 
 // The part of `pnpm build` that compiles what runs in production to plain
 // JavaScript: each service's launcher (services/<name>/src/server.ts →
@@ -20,6 +21,12 @@ export interface Bundle {
   name: string
   entry: string
   outfile: string
+  /**
+   * Where its chunks go, relative to its folder (default `chunks/`). A bundle
+   * whose code finds the workspace from its own path (ROOT_DIR: three
+   * folders up) needs that code to stay at the bundle's depth: `beside`.
+   */
+  chunks?: 'chunks' | 'beside'
 }
 
 export type BuildResult = 'built' | 'up to date'
@@ -52,6 +59,11 @@ export async function productionBundles(): Promise<Bundle[]> {
   return [...services, { name: 'cli', entry: join(cli, 'src/main.ts'), outfile: join(cli, 'dist/main.js') }]
 }
 
+/** pnpm start's: the whole application in one process, started by node without a TypeScript loader. */
+export function startBundle(): Bundle {
+  return { name: 'start', entry: join(ROOT_DIR, 'packages/launcher/src/start.ts'), outfile: START_BUNDLE_FILE, chunks: 'beside' }
+}
+
 /**
  * Bundles `entry` into `outfile` (with its source map, and a package.json that
  * makes the folder's .js files ES modules), unless every file the last build
@@ -59,10 +71,10 @@ export async function productionBundles(): Promise<Bundle[]> {
  * holds what it held then (contents, not file times: a checkout or a copy
  * changes those).
  */
-export async function buildBundle({ entry, outfile }: Bundle): Promise<BuildResult> {
-  const record = `${outfile}.inputs.json`
-  if (await isUpToDate(outfile, record)) return 'up to date'
-  await rm(join(dirname(outfile), CHUNKS_DIR), { recursive: true, force: true })
+export async function buildBundle({ entry, outfile, chunks = 'chunks' }: Bundle): Promise<BuildResult> {
+  if (await bundleIsUpToDate(outfile)) return 'up to date'
+  // The folder is the bundle's alone: what an older build left there (chunks with other hashes) goes.
+  await rm(dirname(outfile), { recursive: true, force: true })
   const result = await build({
     absWorkingDir: ROOT_DIR,
     entryPoints: [entry],
@@ -71,7 +83,7 @@ export async function buildBundle({ entry, outfile }: Bundle): Promise<BuildResu
     // What is imported only when a setting asks for it (the OpenTelemetry SDK, prom-client) goes
     // into chunks of its own beside the bundle, loaded then: unasked, it costs no memory.
     splitting: true,
-    chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
+    chunkNames: chunks === 'beside' ? '[name]-[hash]' : `${CHUNKS_DIR}/[name]-[hash]`,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -84,9 +96,10 @@ export async function buildBundle({ entry, outfile }: Bundle): Promise<BuildResu
     logLevel: 'warning',
   })
   await writeFile(join(dirname(outfile), 'package.json'), `${JSON.stringify({ type: 'module' })}\n`)
-  const inputs = [...Object.keys(result.metafile.inputs).map((input) => join(ROOT_DIR, input)), ...BUILD_INPUTS]
-  const hashes = await Promise.all(inputs.map(async (input) => [relative(dirname(outfile), input), await contentHash(input)]))
-  await writeFile(record, `${JSON.stringify(Object.fromEntries(hashes))}\n`)
+  await writeBundleRecord(outfile, [
+    ...Object.keys(result.metafile.inputs).map((input) => join(ROOT_DIR, input)),
+    ...BUILD_INPUTS,
+  ])
   return 'built'
 }
 
@@ -114,28 +127,6 @@ export function esbuildTarget(range: string): string {
 async function enginesNode(): Promise<string> {
   const manifest = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as { engines: { node: string } }
   return manifest.engines.node
-}
-
-// Up to date: every file the last build was made of still has the content it had then.
-async function isUpToDate(outfile: string, record: string): Promise<boolean> {
-  if (!(await exists(outfile))) return false
-  const recorded = await readFile(record, 'utf8').then(
-    (text) => JSON.parse(text) as Record<string, string>,
-    () => undefined,
-  )
-  if (!recorded) return false
-  for (const [input, hash] of Object.entries(recorded)) {
-    if ((await contentHash(join(dirname(outfile), input))) !== hash) return false
-  }
-  return true
-}
-
-/** What a file holds, as a hash; undefined when it is gone. */
-function contentHash(path: string): Promise<string | undefined> {
-  return readFile(path).then(
-    (content) => createHash('sha256').update(content).digest('base64url'),
-    () => undefined,
-  )
 }
 
 async function exists(path: string): Promise<boolean> {

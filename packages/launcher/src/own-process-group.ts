@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process'
 
 const INNER = 'LABTRACK_OWN_PROCESS_GROUP'
 
+/** Whether this process is the child that leads its own group (see below), not the launcher. */
+export const isOwnProcessGroupChild = () => process.env[INNER] === '1'
+
 /**
  * Re-runs this launcher as a child that leads a process group of its own.
  * Returns true in that child, which goes on with the real work, and false in
@@ -15,7 +18,7 @@ const INNER = 'LABTRACK_OWN_PROCESS_GROUP'
  * own, only the relayed signal arrives, and the child stops them in order.
  */
 export function inOwnProcessGroup(): boolean {
-  if (process.env[INNER] === '1') {
+  if (isOwnProcessGroupChild()) {
     // The launcher is gone (even killed with SIGKILL): stop as on Ctrl-C.
     process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'))
     return true

@@ -7,3 +7,5 @@ export const OPENAPI_FILE = join(WEB_DIST_DIR, 'api/openapi.json')
 export const DOCS_DIR = join(WEB_DIST_DIR, 'api/docs')
 /** The UI's typed client, generated from the OpenAPI document (build-client.ts). */
 export const CLIENT_TYPES_FILE = join(ROOT_DIR, 'packages/web/src/generated/openapi.ts')
+/** pnpm start's own bundle (build-services.ts), which packages/launcher/bin/start.mjs runs. */
+export const START_BUNDLE_FILE = join(ROOT_DIR, 'packages/launcher/dist/start.js')

@@ -1,14 +1,17 @@
 import { openLocalDatabase } from '@labtrack/db-tools'
-import { createApp, loadConfigOrExit, serveUntilSignal } from '@labtrack/service-kit'
-import { WEB_DIST_DIR } from './paths.js'
+import { loadConfigOrExit } from '@labtrack/service-kit/config'
 import { prepareForServing } from './prepare.js'
-import { SERVICES } from './services.js'
 
 // The embedded default: the whole API and the UI in one process, on an
 // embedded PostgreSQL under .data/postgres unless DATABASE_URL is set.
 export async function startSingleProcess() {
   const config = loadConfigOrExit(process.env, { PORT: 5000 })
-  const database = await openLocalDatabase().catch((error: Error) => {
+  const opening = openLocalDatabase()
+  // Loaded while PostgreSQL starts (a wait on another process): on a warm
+  // folder the two are most of the time pnpm start takes.
+  const application = import('./single-process-app.js')
+  application.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
+  const database = await opening.catch((error: Error) => {
     process.stderr.write(`labtrack: ${error.message}\n`)
     process.exit(1)
   })
@@ -20,17 +23,6 @@ export async function startSingleProcess() {
     await database.stop()
     process.exit(1)
   }
-
-  const app = await createApp({
-    databaseUrl: database.url,
-    services: SERVICES.map((service) => service.plugin),
-    logger: { level: config.LOG_LEVEL },
-    webRoot: WEB_DIST_DIR,
-    settings: config,
-  })
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())
-
-  await serveUntilSignal(app, { port: config.PORT, host: config.HOST }, () => database.stop())
-  const url = `http://${config.HOST}:${(app.server.address() as { port: number }).port}`
-  console.log(`labtrack: ${url}/ (UI), ${url}/api/docs/ (API docs); database: ${database.description}. Ctrl-C stops.`)
+  const { serveApplication } = await application
+  await serveApplication(config, database)
 }

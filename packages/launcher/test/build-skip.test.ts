@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t, { type Test } from 'tap'
-import { inputsHash, runStep, type Step } from '../src/build-skip.js'
+import { bundleIsUpToDate, inputsHash, runStep, type Step, stepIsUpToDate, writeBundleRecord } from '../src/build-skip.js'
 
 // A build step runs when what it reads changed or what it writes is gone, and only then.
 
@@ -81,4 +81,35 @@ t.test('the hash: of paths and contents, in a stable order', async (t) => {
   await rm(join(dir, 'src/main.ts'))
   await writeFile(join(dir, 'src/renamed.ts'), 'one')
   t.not(await inputsHash(inputs), before, 'the same content under another name')
+})
+
+t.test('stepIsUpToDate says what runStep would do, without running it', async (t) => {
+  const { dir, step, records, runs } = await workspace(t)
+  t.notOk(await stepIsUpToDate(step, records), 'never built')
+  await runStep(step, records)
+  t.ok(await stepIsUpToDate(step, records))
+  await writeFile(join(dir, 'src/main.ts'), 'one, changed')
+  t.notOk(await stepIsUpToDate(step, records))
+  t.equal(runs(), 1)
+})
+
+t.test("a bundle's record: its own inputs by content, what node_modules holds left to the lockfile", async (t) => {
+  const { dir } = await workspace(t)
+  const outfile = join(dir, 'dist/bundle.js')
+  t.notOk(await bundleIsUpToDate(outfile), 'no bundle')
+  await mkdir(join(dir, 'dist'))
+  await writeFile(outfile, 'bundled')
+  t.notOk(await bundleIsUpToDate(outfile), 'no record')
+  const inputs = [join(dir, 'src/main.ts'), join(dir, 'src/node_modules/dep.js'), join(dir, 'config.json')]
+  await writeBundleRecord(outfile, inputs)
+  t.ok(await bundleIsUpToDate(outfile))
+  await writeFile(join(dir, 'src/node_modules/dep.js'), 'another version')
+  t.ok(await bundleIsUpToDate(outfile), 'a dependency changes with the lockfile, which is an input')
+  await writeFile(join(dir, 'config.json'), '{}')
+  t.ok(await bundleIsUpToDate(outfile), 'written again with the same content')
+  await writeFile(join(dir, 'config.json'), '{"a":1}')
+  t.notOk(await bundleIsUpToDate(outfile), 'an input changed')
+  await writeBundleRecord(outfile, inputs)
+  await rm(join(dir, 'src/main.ts'))
+  t.notOk(await bundleIsUpToDate(outfile), 'an input is gone')
 })

@@ -478,8 +478,8 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   t.equal(rootManifest.scripts.build, 'tsx packages/launcher/src/build.ts')
   t.match(
     await read('packages/launcher/src/build.ts'),
-    /buildProductionBundles\(await productionBundles\(\)\)/,
-    'pnpm build compiles them too',
+    /buildProductionBundles\(\[\.\.\.\(await productionBundles\(\)\), startBundle\(\)\]\)/,
+    "pnpm build compiles them too (and pnpm start's own bundle)",
   )
   t.match(
     await read('scripts/build-services.ts'),

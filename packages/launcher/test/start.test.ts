@@ -1,12 +1,17 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { withSql } from '@labtrack/db-tools'
+import { ROOT_DIR, withSql } from '@labtrack/db-tools'
+import { NOT_COVERED_ENV } from '@labtrack/service-kit/testing'
 import t, { type Test } from 'tap'
+import { build } from '../src/build.js'
 
 // pnpm start as a user runs it, here on DATABASE_URL (the embedded default is
 // the same code path with another URL; the quick start exercises it).
 const START = fileURLToPath(new URL('../src/start.ts', import.meta.url))
+const BIN_START = fileURLToPath(new URL('../bin/start.mjs', import.meta.url))
 const adminUrl = process.env.DATABASE_URL as string
 // Four real starts of the whole application (build check, migrations on a database of its own, the app):
 // 30-40 s each when the other test files load the machine, more than the suite's 120 s per file.
@@ -19,13 +24,19 @@ interface Started {
 }
 
 /** Runs pnpm start's launcher on a database of its own; resolves once it prints its URL. */
-async function launch(t: Test, name: string, logLevel = 'warn'): Promise<Started> {
+async function launch(
+  t: Test,
+  name: string,
+  logLevel = 'warn',
+  command = [...process.execArgv, START],
+  env = {},
+): Promise<Started> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   t.teardown(() => withSql(adminUrl, (sql) => sql`DROP DATABASE IF EXISTS ${sql(name)} WITH (FORCE)`))
   // The test's own loader flags: the child compiles TypeScript the same way, so its coverage merges.
-  const child = spawn(process.execPath, [...process.execArgv, START], {
-    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: logLevel },
+  const child = spawn(process.execPath, command, {
+    env: { PATH: process.env.PATH ?? '', DATABASE_URL: url.href, PORT: '0', LOG_LEVEL: logLevel, ...env },
   })
   t.teardown(() => child.kill('SIGKILL'))
   let output = ''
@@ -80,6 +91,20 @@ t.test('pnpm start: prepares a new database, serves the API, the document and th
   const [code] = await once(child, 'exit')
   t.equal(code, 0)
   t.equal(output().match(/"msg":"stopping"/g)?.length, 1, 'one graceful stop, not a forced exit')
+})
+
+t.test('pnpm start itself: node runs the bundle, built beforehand, and checks it is up to date', async (t) => {
+  // What package.json's start runs; the bundle is JavaScript tap's coverage does not follow.
+  const manifest = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as { scripts: { start: string } }
+  t.equal(manifest.scripts.start, 'node packages/launcher/bin/start.mjs')
+  await build()
+  const { child, base, output } = await launch(t, `labtrack_bundle_${process.pid}`, 'warn', [BIN_START], NOT_COVERED_ENV)
+  t.equal((await fetch(`${base}/api/sites`)).status, 401, 'it serves')
+  t.notMatch(output(), /compiled|build:/, 'nothing was built: the build had just run')
+  t.match(output(), /database schema up to date|applied migrations/)
+  child.kill('SIGTERM')
+  const [code] = await once(child, 'exit')
+  t.equal(code, 0)
 })
 
 t.test('pnpm start stops by itself when its launcher is killed', async (t) => {

@@ -1,12 +1,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { ROOT_DIR } from '@labtrack/db-tools'
 import { gatewayLimits, LIMIT_VARIABLES, type LimitValues } from './gateway-limits.js'
 
 export * from './gateway-limits.js'
 
 // nginx/ at the workspace root, four folders up from packages/launcher/src/stack/.
-export const NGINX_DIR = fileURLToPath(new URL('../../../../nginx', import.meta.url))
+export const NGINX_DIR = join(ROOT_DIR, 'nginx')
 /** The gateway's routing, for both the local stack and the gateway image. */
 export const GATEWAY_TEMPLATE = join(NGINX_DIR, 'labtrack.conf.template')
 /** The main nginx.conf of the local stack around it. */
