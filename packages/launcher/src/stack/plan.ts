@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { ROOT_DIR } from '@labtrack/db-tools'
-import { serviceBundle } from '../build-services.js'
+import { SERVICE_NODE_FLAGS, serviceBundle } from '../build-services.js'
 import { WEB_DIST_DIR } from '../paths.js'
 import { SERVICES } from '../services.js'
 import { claimPort as claimOnePort, findExecutable } from './net.js'
@@ -46,7 +46,7 @@ function compiledServiceCommand(name: ServiceName): ReturnType<ServiceCommand> {
     throw new StackError(
       `${relative(ROOT_DIR, bundle)} does not exist: run "pnpm build" first (pnpm stack runs the compiled services)`,
     )
-  return { command: process.execPath, args: ['--enable-source-maps', bundle] }
+  return { command: process.execPath, args: [...SERVICE_NODE_FLAGS, bundle] }
 }
 
 // A free port (0) is found by binding and releasing it, so two such claims can come back with one port:
