@@ -6,15 +6,15 @@ import { prepareForServing } from './prepare.js'
 // embedded PostgreSQL under .data/postgres unless DATABASE_URL is set.
 export async function startSingleProcess() {
   const config = loadConfigOrExit(process.env, { PORT: 5000 })
-  const opening = openLocalDatabase()
-  // Loaded while PostgreSQL starts (a wait on another process): on a warm
-  // folder the two are most of the time pnpm start takes.
-  const application = import('./single-process-app.js')
-  application.catch(() => {}) // awaited below; not an unhandled rejection meanwhile
-  const database = await opening.catch((error: Error) => {
-    process.stderr.write(`labtrack: ${error.message}\n`)
-    process.exit(1)
-  })
+  // The application loads while PostgreSQL starts (a wait on another
+  // process): on a warm folder the two are most of the time pnpm start takes.
+  const [database, { serveApplication }] = await Promise.all([
+    openLocalDatabase().catch((error: Error) => {
+      process.stderr.write(`labtrack: ${error.message}\n`)
+      process.exit(1)
+    }),
+    import('./single-process-app.js'),
+  ])
   // The migrations (and the example rows into a brand-new database) before serving; the services never migrate.
   try {
     for (const line of await prepareForServing(database.url)) console.log(`labtrack: ${line}`)
@@ -23,6 +23,5 @@ export async function startSingleProcess() {
     await database.stop()
     process.exit(1)
   }
-  const { serveApplication } = await application
   await serveApplication(config, database)
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -110,6 +111,29 @@ t.test('a bundle is rebuilt when, and only when, what it is made of changed', as
   t.equal(await buildProductionBundles([bundle]), 'fixture already up to date')
   await rm(join(dir, 'other'), { recursive: true })
   t.equal(await buildProductionBundles([other]), 'compiled other to JavaScript')
+})
+
+t.test("what is loaded on demand goes into chunks/, or beside the bundle when it must stay at the bundle's depth", async (t) => {
+  const dir = await tempDir(t, 'labtrack-chunks-')
+  await mkdir(join(dir, 'src'))
+  const entry = join(dir, 'src/entry.ts')
+  await writeFile(join(dir, 'src/later.ts'), "export const where: string = new URL('.', import.meta.url).pathname\n")
+  await writeFile(entry, "const { where } = await import('./later.js')\nconsole.log(where)\n")
+  for (const [chunks, folder] of [
+    ['chunks', 'dist/chunks/'],
+    ['beside', 'dist/'],
+  ] as const) {
+    const outfile = join(dir, 'dist/entry.js')
+    await writeFile(
+      join(dir, 'src/later.ts'),
+      `export const where: string = new URL('.', import.meta.url).pathname // ${chunks}\n`,
+    )
+    t.equal(await buildBundle({ name: chunks, entry, outfile, chunks }), 'built')
+    const { child, output } = node(outfile, [], {})
+    t.equal(await exited(child), 0, output())
+    t.equal(output().trim(), join(dir, folder), `${chunks}: the chunk runs from ${folder}`)
+  }
+  t.notOk(existsSync(join(dir, 'dist/chunks')), 'a new build leaves nothing of the last in the folder')
 })
 
 t.test('a service bundle serves on its own, and stops on SIGTERM', async (t) => {

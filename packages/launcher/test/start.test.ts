@@ -1,12 +1,15 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT_DIR, withSql } from '@labtrack/db-tools'
 import { NOT_COVERED_ENV } from '@labtrack/service-kit/testing'
 import t, { type Test } from 'tap'
-import { build } from '../src/build.js'
+import { buildSteps, buildWhatChanged } from '../src/build.js'
+import { buildBundle, startBundle } from '../src/build-services.js'
+import { START_BUNDLE_FILE } from '../src/paths.js'
+import { buildIsUpToDate } from '../src/start.js'
 
 // pnpm start as a user runs it, here on DATABASE_URL (the embedded default is
 // the same code path with another URL; the quick start exercises it).
@@ -97,7 +100,16 @@ t.test('pnpm start itself: node runs the bundle, built beforehand, and checks it
   // What package.json's start runs; the bundle is JavaScript tap's coverage does not follow.
   const manifest = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as { scripts: { start: string } }
   t.equal(manifest.scripts.start, 'node packages/launcher/bin/start.mjs')
-  await build()
+  // What pnpm start needs (the services' bundles are the replicas test's, which may be running them).
+  await buildWhatChanged(await buildSteps())
+  await buildBundle(startBundle())
+  t.ok(await buildIsUpToDate(), 'the launcher finds nothing to build')
+  await writeFile(`${START_BUNDLE_FILE}.inputs.json`, JSON.stringify({ 'no-such-input.ts': 'x' }))
+  t.notOk(await buildIsUpToDate(), 'an input of the bundle changed: the launcher would build')
+  process.env.LABTRACK_OWN_PROCESS_GROUP = '1'
+  t.ok(await buildIsUpToDate(), 'the server process, started by a launcher that has just checked, does not check again')
+  delete process.env.LABTRACK_OWN_PROCESS_GROUP
+  await buildBundle(startBundle())
   const { child, base, output } = await launch(t, `labtrack_bundle_${process.pid}`, 'warn', [BIN_START], NOT_COVERED_ENV)
   t.equal((await fetch(`${base}/api/sites`)).status, 401, 'it serves')
   t.notMatch(output(), /compiled|build:/, 'nothing was built: the build had just run')
