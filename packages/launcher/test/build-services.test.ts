@@ -14,6 +14,7 @@ import {
   esbuildTarget,
   productionBundles,
   serviceBundle,
+  startBundle,
 } from '../src/build-services.js'
 
 // The services and the migrate job as plain JavaScript: each bundle runs with
@@ -58,6 +59,15 @@ t.test('what is built: every service with a server.ts, and the migrate job', asy
     name: 'cli',
     entry: join(ROOT_DIR, 'packages/cli/src/main.ts'),
     outfile: join(ROOT_DIR, 'packages/cli/dist/main.js'),
+  })
+})
+
+t.test("pnpm start's bundle: its chunks beside it, at the depth its paths are computed from", async (t) => {
+  t.same(startBundle(), {
+    name: 'start',
+    entry: join(ROOT_DIR, 'packages/launcher/src/start.ts'),
+    outfile: join(ROOT_DIR, 'packages/launcher/dist/start.js'),
+    chunks: 'beside',
   })
 })
 
