@@ -1,11 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
-import autocannon from 'autocannon'
 import { build } from 'esbuild'
-import { exampleDatabaseWithToken, freePort } from './support.js'
+import { alternatingSlices, exampleDatabaseWithToken, serveBundle } from './support.js'
 
 // pnpm tsx scripts/measure-prepared.ts: GET /api/sites/1 (a viewer's token) on
 // the compiled site service, with named prepared statements (run() as it is) and
@@ -46,26 +45,6 @@ async function bundle(name: string, queryable: string | undefined) {
   return outfile
 }
 
-async function serve(file: string, databaseUrl: string) {
-  const port = await freePort()
-  const child = spawn(process.execPath, [file], {
-    env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  while ((await fetch(`${base}/readyz`).catch(() => undefined))?.status !== 200) {
-    if (child.exitCode !== null) throw new Error(`${file} exited with ${child.exitCode}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-  return {
-    base,
-    stop: () => {
-      child.kill('SIGTERM')
-      return new Promise((resolve) => child.once('exit', resolve))
-    },
-  }
-}
-
 await rm(OUT, { recursive: true, force: true })
 await mkdir(OUT, { recursive: true })
 const old = execFileSync('git', ['show', `${UNNAMED_COMMIT}:packages/db/src/queryable.ts`], { cwd: ROOT_DIR, encoding: 'utf8' })
@@ -73,29 +52,19 @@ const files = { named: await bundle('named', undefined), unnamed: await bundle('
 const server = await openThrowawayServer()
 try {
   const { database, token } = await exampleDatabaseWithToken(server.adminUrl)
-  const services = { named: await serve(files.named, database.url), unnamed: await serve(files.unnamed, database.url) }
-  const totals = { named: { requests: 0, seconds: 0, errors: 0 }, unnamed: { requests: 0, seconds: 0, errors: 0 } }
-  for (let slice = 0; slice < 2 * SLICES + 2; slice++) {
-    const which = slice % 2 === 0 ? 'named' : 'unnamed'
-    const result = await autocannon({
-      url: `${services[which].base}/api/sites/1`,
-      connections: 10,
-      duration: 1,
-      headers: { authorization: `Bearer ${token}` },
-    })
-    if (slice < 2) continue // warm-up
-    totals[which].requests += result['2xx']
-    totals[which].seconds += result.duration
-    totals[which].errors += result.errors + result.timeouts + result.non2xx
+  const services = [await serveBundle([files.named], database.url), await serveBundle([files.unnamed], database.url)]
+  const [named, unnamed] = await alternatingSlices(
+    services.map(({ base }) => base),
+    '/api/sites/1',
+    token,
+    SLICES,
+    10,
+  )
+  for (const [which, { rate, errors }] of Object.entries({ named, unnamed }) as [string, { rate: number; errors: number }][]) {
+    console.log(`GET /api/sites/1, site service, ${which.padEnd(8)} ${rate.toFixed(0).padStart(6)} req/s (${errors} errors)`)
   }
-  const rate = (which: 'named' | 'unnamed') => totals[which].requests / totals[which].seconds
-  for (const which of ['named', 'unnamed'] as const) {
-    console.log(
-      `GET /api/sites/1, site service, ${which.padEnd(8)} ${rate(which).toFixed(0).padStart(6)} req/s (${totals[which].errors} errors)`,
-    )
-  }
-  console.log(`named / unnamed: ${(rate('named') / rate('unnamed')).toFixed(2)}`)
-  await Promise.all([services.named.stop(), services.unnamed.stop()])
+  console.log(`named / unnamed: ${((named?.rate ?? 0) / (unnamed?.rate ?? 1)).toFixed(2)}`)
+  await Promise.all(services.map(({ stop }) => stop()))
   await database.drop()
 } finally {
   await server.stop()
