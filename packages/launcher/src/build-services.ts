@@ -1,9 +1,9 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ROOT_DIR } from '@labtrack/db-tools'
 import { build } from 'esbuild'
-import { bundleIsUpToDate, writeBundleRecord } from './build-skip.js'
+import { bundleIsUpToDate, exists, writeBundleRecord } from './build-skip.js'
 import { START_BUNDLE_FILE } from './paths.js'
 
 // The part of `pnpm build` that compiles what runs in production to plain
@@ -142,11 +142,4 @@ export function esbuildTarget(range: string): string {
 async function enginesNode(): Promise<string> {
   const manifest = JSON.parse(await readFile(join(ROOT_DIR, 'package.json'), 'utf8')) as { engines: { node: string } }
   return manifest.engines.node
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }

@@ -53,7 +53,8 @@ export async function inputsHash(inputs: string[]): Promise<string> {
   return hash.digest('hex')
 }
 
-const exists = (path: string) =>
+/** Whether something is at `path`. */
+export const exists = (path: string) =>
   stat(path).then(
     () => true,
     () => false,
