@@ -19,7 +19,7 @@ import {
 import type { Actor } from './actor.js'
 import { CredentialCache } from './credential-cache.js'
 import { CredentialListener } from './credential-listener.js'
-import { type Checked, CredentialChecker, presentedCredentials } from './credentials.js'
+import { type Checked, CredentialChecker, type Presented, presentedCredentials } from './credentials.js'
 
 export interface AuthOptions {
   /** Reads (routes that need a viewer) answer anonymous requests too. */
@@ -141,35 +141,41 @@ export const authentication = fp<AuthOptions>(
       onTouchError: (error) => app.log.warn({ err: error }, 'could not record the last use of a token or session'),
       cache,
     })
-    app.addHook('onRequest', async (request, reply) => {
-      // Unknown routes (404) and open ones need nothing.
-      const access = request.routeOptions.config?.access ?? 'public'
-      if (access === 'public') return
-      const presented = presentedCredentials(request)
-      if (presented.kind === 'malformed') throw unauthenticated(presented.why, reply, 'invalid_request')
-      if (presented.kind !== 'none') {
-        request.actor = await checker.actorFor(presented)
-        if (!request.actor) {
-          if (presented.kind === 'token')
-            throw unauthenticated('the token is unknown, revoked or expired', reply, 'invalid_token')
-          reply.clearCookie(SESSION_COOKIE, { path: '/' })
-          throw unauthenticated('the session has ended: sign in again', reply, 'invalid_token')
-        }
-      }
+    // Who may do what, once the actor is known (null: no credentials were sent).
+    const admit = (request: FastifyRequest, reply: FastifyReply, access: Exclude<Access, 'public'>, done: (error?: Error) => void) => {
       const actor = request.actor
       if (!actor) {
-        if (access === 'viewer' && options.publicReads) return
-        throw unauthenticated('sign in (POST /api/session) or send an API token (Authorization: Bearer …)')
+        if (access === 'viewer' && options.publicReads) return done()
+        return done(unauthenticated('sign in (POST /api/session) or send an API token (Authorization: Bearer …)'))
       }
-      if (!roleAllows(actor.role, access)) throw forbidden(actor, access)
+      if (!roleAllows(actor.role, access)) return done(forbidden(actor, access))
       // A cookie is sent by the browser on its own; a write must also prove it comes from labtrack's pages.
-      if (actor.via === 'session' && !isRead(request.method)) {
-        let passed = false
-        app.csrfProtection(request, reply, () => {
-          passed = true
-        })
-        if (!passed) return reply
+      // (csrfProtection answers a failed check itself and then never calls done.)
+      if (actor.via === 'session' && !isRead(request.method)) return app.csrfProtection(request, reply, done)
+      done()
+    }
+    const ended = (presented: Presented, reply: FastifyReply) => {
+      if (presented.kind === 'token') return unauthenticated('the token is unknown, revoked or expired', reply, 'invalid_token')
+      reply.clearCookie(SESSION_COOKIE, { path: '/' })
+      return unauthenticated('the session has ended: sign in again', reply, 'invalid_token')
+    }
+    // Callback style, and synchronous when the credentials are in the cache (nearly every request):
+    // an async hook would add its promise and microtask turns to every request.
+    app.addHook('onRequest', (request, reply, done) => {
+      // Unknown routes (404) and open ones need nothing.
+      const access = request.routeOptions.config?.access ?? 'public'
+      if (access === 'public') return done()
+      const presented = presentedCredentials(request)
+      if (presented.kind === 'malformed') return done(unauthenticated(presented.why, reply, 'invalid_request'))
+      if (presented.kind === 'none') return admit(request, reply, access, done)
+      const identified = (actor: Actor | null) => {
+        if (!actor) return done(ended(presented, reply))
+        request.actor = actor
+        admit(request, reply, access, done)
       }
+      const found = checker.actorFor(presented)
+      if (found instanceof Promise) found.then(identified, done)
+      else identified(found)
     })
   },
   { name: 'labtrack-authentication' },
