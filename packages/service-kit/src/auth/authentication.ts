@@ -142,7 +142,12 @@ export const authentication = fp<AuthOptions>(
       cache,
     })
     // Who may do what, once the actor is known (null: no credentials were sent).
-    const admit = (request: FastifyRequest, reply: FastifyReply, access: Exclude<Access, 'public'>, done: (error?: Error) => void) => {
+    const admit = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      access: Exclude<Access, 'public'>,
+      done: (error?: Error) => void,
+    ) => {
       const actor = request.actor
       if (!actor) {
         if (access === 'viewer' && options.publicReads) return done()
