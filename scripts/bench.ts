@@ -4,7 +4,7 @@ import { withSql } from '@labtrack/db-tools'
 import type { Stack } from '@labtrack/launcher/stack'
 import { type Captured, type CaptureRequest, captureStatements } from './bench/capture.js'
 import { BENCH_DIR, openBenchDatabase } from './bench/database.js'
-import { alternate, combine, type LoadFigures, load, type Request, type Scenario } from './bench/load.js'
+import { alternate, combine, type LoadFigures, load, type Request, type Scenario, warmUntilSteady } from './bench/load.js'
 import { BIG_FREEZER } from './bench/million-containers.js'
 import { findPgbench, type PgbenchMode, runPgbench } from './bench/pgbench.js'
 import { type ProcessFigures, type Watched, watchWhile } from './bench/proc.js'
@@ -25,7 +25,8 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 //   BENCH_SECONDS      seconds measured per route and way in (default 5; the export and
 //                      the import are measured by count: see routes.ts)
 //   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
-//   BENCH_WARMUP       seconds of load before each measure, not counted (default 1)
+//   BENCH_WARMUP       seconds of load before each measure, not counted (default 1; the
+//                      three of GET one site are loaded until their rate holds instead)
 //   --json FILE        where the JSON goes too; --no-start skips timing pnpm start
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -141,7 +142,7 @@ try {
       [scenario(labtrackBase, site, false), watchedLabtrack],
       [{ base: ceilingBase, requests: [{ path: '/api/sites/1' }], connections: CONNECTIONS }, watchedCeiling],
     ]
-    for (const [s] of trio) await load(s, WARMUP)
+    for (const [s] of trio) say(`${via}: warm after ${await warmUntilSteady(s)} s of load (${s.base})`)
     const [token, open, bare] = (
       await alternate(trio.length, SECONDS, (i, seconds) => {
         const [s, watched] = trio[i] as [Scenario, Watched[]]

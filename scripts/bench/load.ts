@@ -99,7 +99,10 @@ export function combine(slices: LoadFigures[]): LoadFigures {
 /**
  * Several measures taken in turns of one second each, `seconds` turns in all:
  * a change of load on a shared machine weighs on all of them alike, so their
- * ratios hold even when the absolute figures drift. The slices of each, in order.
+ * ratios hold even when the absolute figures drift. Every other turn runs them
+ * in reverse order (A B C, C B A…): under a steady drift (a service still
+ * warming up, a neighbour's load fading) the one measured first in each turn
+ * would otherwise always see the least of it. The slices of each, in order.
  */
 export async function alternate<T>(
   count: number,
@@ -108,7 +111,28 @@ export async function alternate<T>(
 ): Promise<T[][]> {
   const slices: T[][] = Array.from({ length: count }, () => [])
   for (let turn = 0; turn < seconds; turn++) {
-    for (let i = 0; i < count; i++) slices[i]?.push(await measure(i, 1))
+    for (let step = 0; step < count; step++) {
+      const i = turn % 2 === 0 ? step : count - 1 - step
+      slices[i]?.push(await measure(i, 1))
+    }
   }
   return slices
+}
+
+/**
+ * Load in one-second slices until the rate holds: the mean of the last two
+ * slices within 3 % of the two before (at least 4 s, at most `limit`). A
+ * freshly started Node service takes several seconds of load before its JIT
+ * has compiled the hot path (measured: 1.6 k req/s in its first two seconds,
+ * 7 k after eight); a fixed second of warm-up would measure that climb.
+ * The seconds it took.
+ */
+export async function warmUntilSteady(scenario: Scenario, limit = 20): Promise<number> {
+  const rates: number[] = []
+  const mean = (a: number, b: number) => ((rates.at(a) as number) + (rates.at(b) as number)) / 2
+  while (rates.length < limit) {
+    rates.push((await load(scenario, 1)).requestsPerSecond)
+    if (rates.length >= 4 && Math.abs(mean(-1, -2) - mean(-3, -4)) <= 0.03 * mean(-3, -4)) break
+  }
+  return rates.length
 }
