@@ -45,7 +45,7 @@ const stacks: Stack[] = []
 const rows: Measured[] = []
 let start: StartFigures | undefined
 try {
-  const labtrack = await startLabtrackStack(db.url)
+  const labtrack = await startLabtrackStack(db.serviceUrl)
   stacks.push(labtrack)
   const ceiling = await startCeilingStack(db.url)
   stacks.push(ceiling)
@@ -183,7 +183,7 @@ try {
         const measured = await watchWhile(
           watchedLabtrack.filter((w) => w.name === 'postgres' || w.name === 'bench'),
           () =>
-            runPgbench(db.url, captured, {
+            runPgbench(db.serviceUrl, captured, {
               mode,
               seconds: SECONDS,
               connections: route.connections ?? CONNECTIONS,

@@ -31,7 +31,14 @@ export interface BenchState {
 }
 
 export interface BenchDatabase {
+  /** For the bench's own queries (postgres.js): loopback TCP. */
   url: string
+  /**
+   * For labtrack's services, as pnpm stack gives them the embedded database,
+   * and for pgbench (libpq reads the same `host` parameter), so each route and
+   * its SQL ceiling reach PostgreSQL the same way: the cluster's Unix socket.
+   */
+  serviceUrl: string
   /** The postmaster's pid (its backends are its children). */
   postgresPid: number
   state: BenchState
@@ -48,6 +55,7 @@ export async function openBenchDatabase(say: (line: string) => void): Promise<Be
   await mkdir(BENCH_DIR, { recursive: true })
   const cluster = await startEmbeddedPostgres(DATA_DIR)
   const url = cluster.url(DATABASE)
+  const serviceUrl = cluster.socketUrl(DATABASE)
   const known = existsSync(STATE_FILE) ? (JSON.parse(await readFile(STATE_FILE, 'utf8')) as BenchState) : undefined
   const [exists] = await withSql(cluster.url('postgres'), (sql) => sql`SELECT 1 FROM pg_database WHERE datname = ${DATABASE}`)
   if (known?.version === FILL_VERSION && exists) {
@@ -56,7 +64,7 @@ export async function openBenchDatabase(say: (line: string) => void): Promise<Be
     say(
       `reusing the benchmark database filled on ${known.filledAt} in ${known.fillSeconds.toFixed(0)} s (${DATA_DIR}; delete ${BENCH_DIR} to fill it again)`,
     )
-    return { url, postgresPid: await postmasterPid(), state: known, filled: false, stop: () => cluster.stop() }
+    return { url, serviceUrl, postgresPid: await postmasterPid(), state: known, filled: false, stop: () => cluster.stop() }
   }
   say(`filling the benchmark database in ${DATA_DIR} (1,000 sites, 10,000 freezers, 1,000,400 containers; a minute or two, once)`)
   await withSql(cluster.url('postgres'), async (sql) => {
@@ -83,5 +91,5 @@ export async function openBenchDatabase(say: (line: string) => void): Promise<Be
   })
   await writeFile(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`)
   say(`filled in ${seconds.toFixed(0)} s: ${JSON.stringify(state.counts)}`)
-  return { url, postgresPid: await postmasterPid(), state, filled: true, stop: () => cluster.stop() }
+  return { url, serviceUrl, postgresPid: await postmasterPid(), state, filled: true, stop: () => cluster.stop() }
 }

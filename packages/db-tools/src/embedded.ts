@@ -6,8 +6,10 @@ import { ROOT_DIR } from './paths.js'
 import { letPostgresReach } from './search-permission.js'
 
 export interface EmbeddedCluster {
-  /** URL of a database on the cluster (`postgres`, the maintenance one, by default). */
+  /** URL of a database on the cluster (`postgres`, the maintenance one, by default), over loopback TCP. */
   url(database?: string): string
+  /** The same database through the cluster's Unix socket, for node-pg only: see `socketUrl` below. */
+  socketUrl(database?: string): string
   stop(): Promise<void>
 }
 
@@ -16,18 +18,35 @@ const USER = 'labtrack'
 // password keeps other local users out of it, it is not a secret.
 const PASSWORD = 'labtrack'
 
+const tcpUrl = (port: string | number, database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+
+/**
+ * The URL of a database of the cluster in `dataDir` through its Unix socket
+ * (`<dataDir>/.s.PGSQL.<port>`). A query over it costs the service and
+ * PostgreSQL less than over loopback TCP (measured: GET one site +9 to +17 %
+ * req/s). Only node-pg (the services' pool) reads the `host` parameter, which
+ * overrides the URL's host and keeps its port; postgres.js, which the tooling
+ * uses, would send it to the server as a setting, so the tooling keeps `url`.
+ */
+export const socketUrl = (dataDir: string, port: string | number, database: string) =>
+  `${tcpUrl(port, database)}?host=${encodeURIComponent(dataDir)}`
+
 /**
  * The URL of the embedded cluster in `dataDir` when another process (a
  * running `pnpm start`) has it started already, so commands such as
  * `pnpm labtrack` can use it meanwhile; undefined when none runs there.
  */
-export async function runningEmbeddedPostgres(dataDir: string, database = 'postgres'): Promise<string | undefined> {
+export async function runningEmbeddedPostgres(
+  dataDir: string,
+  database = 'postgres',
+): Promise<{ url: string; socketUrl: string } | undefined> {
   // postmaster.pid: the server's pid on line 1, its port on line 4 (PostgreSQL's documented layout).
   const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
-  const [, pid, port] = /^([1-9]\d*)\n[^\n]*\n[^\n]*\n([1-9]\d*)\n/.exec(text) ?? []
+  const found = /^([1-9]\d*)\n[^\n]*\n[^\n]*\n([1-9]\d*)\n/.exec(text) as [string, string, string] | null
   // Alive? (The binaries are Linux-only, so /proc is there; it also sees a process of another user.)
-  if (!pid || !existsSync(`/proc/${pid}`)) return undefined
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`
+  if (!found || !existsSync(`/proc/${found[1]}`)) return undefined
+  const [, , port] = found
+  return { url: tcpUrl(port, database), socketUrl: socketUrl(dataDir, port, database) }
 }
 
 /**
@@ -93,7 +112,8 @@ export async function startEmbeddedPostgres(
     )
   }
   return {
-    url: (database = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    url: (database = 'postgres') => tcpUrl(port, database),
+    socketUrl: (database = 'postgres') => socketUrl(dataDir, port, database),
     stop: () => pg.stop(),
   }
 }

@@ -6,7 +6,7 @@ import { SERVICES } from './services.js'
 /** Every service and the UI in this process, on `database`, until a signal stops them (and it). */
 export async function serveApplication(config: Config, database: LocalDatabase) {
   const app = await createApp({
-    databaseUrl: database.url,
+    databaseUrl: database.serviceUrl,
     services: SERVICES.map((service) => service.plugin),
     logger: { level: config.LOG_LEVEL },
     webRoot: WEB_DIST_DIR,

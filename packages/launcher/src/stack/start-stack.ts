@@ -81,14 +81,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   try {
     database = await openStackDatabase(options.databaseUrl, output)
-    const databaseUrl = database.url
+    const { url: databaseUrl, serviceUrl } = database
     // The services never alter the schema: the migrations run here, before any of them starts.
     if (options.prepare !== false) for (const line of await prepareForServing(databaseUrl)) log(line)
 
     const services = Object.fromEntries(
       SERVICES.map(({ name }) => {
         const replicas = plan.servicePorts[name].map((_, replica) =>
-          supervisor.add(serviceSpec(name, replica, { plan, databaseUrl, output, options }), 0),
+          supervisor.add(serviceSpec(name, replica, { plan, databaseUrl: serviceUrl, output, options }), 0),
         )
         return [name, stackService(name, replicas, plan)]
       }),
