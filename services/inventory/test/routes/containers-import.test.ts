@@ -200,6 +200,43 @@ t.test('every bad row and field is named; nothing is stored', async (t) => {
   t.equal((await post(file, '?dry_run=true')).statusCode, 422, 'a dry run says the same')
 })
 
+t.test('a file of many rows answers every row once, in order', async (t) => {
+  const many = ['description,freezer_id', ...Array.from({ length: 600 }, (_, i) => `tube ${i},${f2?.id}`)].join('\n')
+  const res = await post(many, '?dry_run=true')
+  t.equal(res.statusCode, 200)
+  t.match(res.headers['content-type'], /^application\/json/)
+  const { rows } = res.json() as { rows: { row: number; action: string; changes: { description: { to: string } } }[] }
+  t.strictSame(
+    rows.map(({ row }) => row),
+    Array.from({ length: 600 }, (_, i) => i + 1),
+  )
+  t.ok(rows.every(({ action, changes }, i) => action === 'created' && changes.description.to === `tube ${i}`))
+})
+
+t.test('rows refused only by the database, or only before it is asked, are all named too', async (t) => {
+  // Every cell is readable: the rows are first tried without a savepoint each, then again with them.
+  const before = await snapshot()
+  const byTheDatabase = [`description,freezer_id`, `a,${f1?.id}`, 'b,', `c,${f1?.id}`, 'd,', `e,${f1?.id}`].join('\n')
+  for (const query of ['', '?dry_run=true']) {
+    const res = await post(byTheDatabase, query)
+    const problem = expectProblem(t, res, 422, 'unprocessable', '2 of 5 rows cannot be imported; nothing was stored')
+    t.strictSame(
+      problem.errors?.map(({ pointer, detail }) => [pointer, detail]),
+      [
+        ['/rows/2/freezer_id', 'a container needs a freezer_id or a parent_id'],
+        ['/rows/4/freezer_id', 'a container needs a freezer_id or a parent_id'],
+      ],
+    )
+  }
+  // A row refused before the database is asked (no such freezer): the rows after it still each get their say.
+  const knownBefore = [`description,freezer_id`, `a,${f1?.id}`, 'b,999999', 'c,', `d,${f1?.id}`].join('\n')
+  t.strictSame(
+    expectProblem(t, await post(knownBefore), 422, 'unprocessable').errors?.map(({ pointer }) => pointer),
+    ['/rows/2/freezer_id', '/rows/3/freezer_id'],
+  )
+  t.strictSame(await snapshot(), before, 'nothing stored')
+})
+
 t.test('what is not a readable file with a known header is a 400; a body not CSV a 415', async (t) => {
   const before = await snapshot()
   expectProblem(
