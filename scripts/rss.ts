@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { openThrowawayServer, ROOT_DIR } from '@labtrack/db-tools'
 import autocannon from 'autocannon'
-import { serviceBundle } from '../packages/launcher/src/build-services.js'
+import { SERVICE_NODE_FLAGS, serviceBundle } from '../packages/launcher/src/build-services.js'
 import { exampleDatabaseWithToken, freePort } from './support.js'
 
 // pnpm bench:rss — the resident memory of one service process (site), idle
@@ -15,9 +15,8 @@ const PATHS = ['/healthz', '/readyz', '/api/sites/1', '/api/sites?limit=10', '/a
 const variants: [string, string[]][] = [
   ['tsx, sources', ['--import', 'tsx', 'services/site/src/server.ts']],
   ['node, bundle', [serviceBundle('site')]],
-  ['node --enable-source-maps, bundle', ['--enable-source-maps', serviceBundle('site')]],
-  // The young generation's semi-spaces (16 MiB each by default) hold a heap of ~20 MiB of live objects 60 MiB wide.
-  ['node --max-semi-space-size=2, bundle', ['--max-semi-space-size=2', serviceBundle('site')]],
+  // What the images and pnpm stack run: source maps, the heap's sizes, one V8 worker (build-services.ts).
+  ['node SERVICE_NODE_FLAGS, bundle', [...SERVICE_NODE_FLAGS, serviceBundle('site')]],
 ]
 
 async function rssMiB(pid: number): Promise<number> {

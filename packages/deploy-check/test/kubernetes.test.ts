@@ -191,6 +191,9 @@ t.test('each service: Deployment, Service, PodDisruptionBudget and HorizontalPod
       const config = loadConfig(env, { PORT: defaultPort })
       t.equal(config.PORT, defaultPort, `${label}: PORT`)
       t.equal(config.HOST, '0.0.0.0', `${label}: HOST, reachable from other pods`)
+      const metrics = container.ports?.find((port) => port.name === 'metrics')?.containerPort
+      t.ok(metrics !== undefined && metrics !== defaultPort, `${label}: a metrics port of its own`)
+      t.equal(config.METRICS_PORT, metrics, `${label}: METRICS_PORT is the container's metrics port`)
 
       // The probes name the paths the service answers: liveness without the
       // database, readiness only with it (here there is none).
@@ -482,6 +485,13 @@ t.test(
       labels: { 'app.kubernetes.io/name': 'cloudnative-pg' },
     }
     const stranger: Peer = { name: 'a pod of another application', ...ours, labels: { app: 'other' } }
+    const monitoring = { namespace: 'monitoring', namespaceLabels: { 'kubernetes.io/metadata.name': 'monitoring' } }
+    const prometheus: Peer = { name: 'Prometheus', ...monitoring, labels: { 'app.kubernetes.io/name': 'prometheus' } }
+    const grafana: Peer = {
+      name: 'another pod of the monitoring namespace',
+      ...monitoring,
+      labels: { 'app.kubernetes.io/name': 'grafana' },
+    }
     for (const { name: overlay, app, migrate } of OVERLAYS) {
       const objects = [...app, ...migrate]
       const policies = [
@@ -501,7 +511,7 @@ t.test(
         ? { name: 'PostgreSQL', ...ours, labels: { 'cnpg.io/cluster': cluster.metadata.name }, ports: { postgresql: 5432 } }
         : { name: 'PostgreSQL', ip: '203.0.113.10' }
       const portOf = (peer: Peer) => peer.ports?.http ?? 5432
-      const peers = [...Object.values(pods), database, outside, dns, operator, stranger]
+      const peers = [...Object.values(pods), database, outside, dns, operator, stranger, prometheus, grafana]
       // Who may connect to `to`: anyone, when it is ours (its ingress decides);
       // else the namespace's own pods, whose egress is all that is ours to limit.
       const reaching = (to: Peer, port = portOf(to)) =>
@@ -533,6 +543,11 @@ t.test(
       for (const service of SERVICE_NAMES) {
         const pod = pods[service] as Peer
         t.same(reaching(pod), ['gateway'], `${overlay}: only the gateway reaches ${service} on ${portOf(pod)}`)
+        t.same(
+          reaching(pod, pod.ports?.metrics),
+          ['Prometheus'],
+          `${overlay}: only Prometheus reaches ${service}'s metrics on ${pod.ports?.metrics}`,
+        )
         t.notOk(allowed(policies, pod, outside, 443), `${overlay}: ${service} reaches nothing outside`)
         for (const other of SERVICE_NAMES.filter((name) => name !== service)) {
           t.notOk(allowed(policies, gateway, pod, portOf(pods[other] as Peer)), `${overlay}: not ${service} on ${other}'s port`)
