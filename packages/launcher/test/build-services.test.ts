@@ -146,6 +146,23 @@ t.test("what is loaded on demand goes into chunks/, or beside the bundle when it
   t.notOk(existsSync(join(dir, 'dist/chunks')), 'a new build leaves nothing of the last in the folder')
 })
 
+t.test('a stack trace of a (minified) bundle names the function, the .ts file and its line', async (t) => {
+  const dir = await tempDir(t, 'labtrack-trace-')
+  await mkdir(join(dir, 'src'))
+  const entry = join(dir, 'src/entry.ts')
+  await writeFile(
+    entry,
+    "class Freezer {}\nfunction failsHere(): never {\n  throw new Error('boom')\n}\nconsole.log(Freezer.name)\nfailsHere()\n",
+  )
+  const outfile = join(dir, 'dist/entry.js')
+  t.equal(await buildBundle({ name: 'trace', entry, outfile }), 'built')
+  t.ok((await readFile(outfile, 'utf8')).split('\n').length < 6, 'the bundle is minified')
+  const { child, output } = node('--enable-source-maps', [outfile], {})
+  t.equal(await exited(child), 1)
+  t.match(output(), /^Freezer$/m, "a class's name is kept")
+  t.match(output(), /at failsHere \(\S*src\/entry\.ts:3:\d+\)/, `the frame: ${output()}`)
+})
+
 t.test('a service bundle serves on its own, and stops on SIGTERM', async (t) => {
   const database = await createTestDatabase(adminUrl)
   t.teardown(() => database.drop())
