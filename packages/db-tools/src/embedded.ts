@@ -31,22 +31,36 @@ const tcpUrl = (port: string | number, database: string) => `postgres://${USER}:
 export const socketUrl = (dataDir: string, port: string | number, database: string) =>
   `${tcpUrl(port, database)}?host=${encodeURIComponent(dataDir)}`
 
+/** How long a cluster that another process is starting or stopping is waited for. */
+const SETTLING_MS = 30_000
+
 /**
  * The URL of the embedded cluster in `dataDir` when another process (a
  * running `pnpm start`) has it started already, so commands such as
- * `pnpm labtrack` can use it meanwhile; undefined when none runs there.
+ * `pnpm labtrack` can use it meanwhile; undefined when none runs there. A
+ * cluster still starting, or stopping (an earlier `pnpm start` on its way out:
+ * it refuses connections, "the database system is shutting down"), is waited
+ * for, up to `settlingMs`: ready, it is used; gone, it is not there.
  */
 export async function runningEmbeddedPostgres(
   dataDir: string,
   database = 'postgres',
+  settlingMs = SETTLING_MS,
 ): Promise<{ url: string; socketUrl: string } | undefined> {
-  // postmaster.pid: the server's pid on line 1, its port on line 4 (PostgreSQL's documented layout).
-  const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
-  const found = /^([1-9]\d*)\n[^\n]*\n[^\n]*\n([1-9]\d*)\n/.exec(text) as [string, string, string] | null
-  // Alive? (The binaries are Linux-only, so /proc is there; it also sees a process of another user.)
-  if (!found || !existsSync(`/proc/${found[1]}`)) return undefined
-  const [, , port] = found
-  return { url: tcpUrl(port, database), socketUrl: socketUrl(dataDir, port, database) }
+  const deadline = Date.now() + settlingMs
+  for (;;) {
+    // postmaster.pid: the server's pid on line 1, its port on line 4, its status on line 8 (PostgreSQL's documented layout).
+    const text = await readFile(join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')
+    const found = /^([1-9]\d*)\n[^\n]*\n[^\n]*\n([1-9]\d*)\n/.exec(text) as [string, string, string] | null
+    // Alive? (The binaries are Linux-only, so /proc is there; it also sees a process of another user.)
+    if (!found || !existsSync(`/proc/${found[1]}`)) return undefined
+    const status = text.split('\n')[7]?.trim()
+    if ((status !== 'starting' && status !== 'stopping') || Date.now() >= deadline) {
+      const [, , port] = found
+      return { url: tcpUrl(port, database), socketUrl: socketUrl(dataDir, port, database) }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }
 
 /**

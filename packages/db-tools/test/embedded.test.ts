@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
@@ -111,4 +111,40 @@ t.test('a cluster another process started is found and used, and left running', 
   t.equal(await runningEmbeddedPostgres(stale), undefined, 'a pid file of a process that is gone')
   await writeFile(join(stale, 'postmaster.pid'), 'garbage\n')
   t.equal(await runningEmbeddedPostgres(stale), undefined, 'a pid file that is not one')
+})
+
+t.test('a cluster still starting or already stopping is waited for: ready, it is used; gone, it is not there', async (t) => {
+  const dataDir = await tempDir()
+  const pidFile = join(dataDir, 'postmaster.pid')
+  // This test's own process stands in for the postmaster: alive while the file names it.
+  const pidFileSaying = (status: string) =>
+    `${process.pid}\n${dataDir}\n1700000000\n54321\n${dataDir}\n127.0.0.1\n0 0\n${status}\n`
+  const later = (ms: number, change: () => Promise<void>) => new Promise((resolve) => setTimeout(resolve, ms)).then(change)
+
+  await writeFile(pidFile, pidFileSaying('ready   '))
+  t.match(await runningEmbeddedPostgres(dataDir), { url: /:54321\// }, 'ready: used at once')
+  await writeFile(pidFile, `${process.pid}\n${dataDir}\n1700000000\n54321\n`)
+  t.match(await runningEmbeddedPostgres(dataDir), { url: /:54321\// }, 'no status line (before PostgreSQL 10): used at once')
+
+  await writeFile(pidFile, pidFileSaying('stopping'))
+  let began = Date.now()
+  const [gone] = await Promise.all([runningEmbeddedPostgres(dataDir), later(400, () => unlink(pidFile))])
+  t.equal(gone, undefined, 'stopping, then gone: not there, so the caller starts its own')
+  t.ok(Date.now() - began >= 400, 'it waited for the stop')
+
+  await writeFile(pidFile, pidFileSaying('starting'))
+  began = Date.now()
+  const [ready] = await Promise.all([
+    runningEmbeddedPostgres(dataDir),
+    later(400, () => writeFile(pidFile, pidFileSaying('ready   '))),
+  ])
+  t.match(ready, { url: /:54321\// }, 'starting, then ready: used')
+  t.ok(Date.now() - began >= 400, 'it waited for the start')
+
+  await writeFile(pidFile, pidFileSaying('stopping'))
+  t.match(
+    await runningEmbeddedPostgres(dataDir, 'postgres', 300),
+    { url: /:54321\// },
+    'still stopping after the wait: taken as it is',
+  )
 })
