@@ -8,8 +8,9 @@ import { createApp } from './create-app.js'
 export const DRAIN_LIMIT_MS = 3_000
 
 /**
- * Listens, and on SIGTERM or SIGINT closes the app: it stops accepting
- * connections, lets the open ones end (up to DRAIN_LIMIT_MS, see closing.ts),
+ * Listens, and on SIGTERM or SIGINT closes the app: it gets nginx to leave it
+ * out, stops accepting connections, lets the open ones end (DRAIN_LIMIT_MS in
+ * all, see closing.ts),
  * waits for the requests in flight, closes the pool, then runs `afterClose`.
  * A second signal or 10 s cut it short.
  */

@@ -175,7 +175,7 @@ t.test(
 )
 
 t.test(
-  'stopAccepting: a new connection is refused, an open one is served with Connection: close, an idle one is left to the client',
+  'stopAccepting: until a retriable request is turned away (503), new connections are taken; then refused. Open ones are served with Connection: close, idle ones left to the client',
   async (t) => {
     const server = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
     t.teardown(() => server.close())
@@ -184,19 +184,49 @@ t.test(
     const open = connect(port, '127.0.0.1')
     await once(open, 'connect')
     let drained = false
-    const draining = stopAccepting(server, 60_000).then(() => {
+    const draining = stopAccepting(server, 60_000, 60_000).then(() => {
       drained = true
     })
-    const refused = connect(port, '127.0.0.1')
-    const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException]
-    t.equal(error.code, 'ECONNREFUSED', 'no new connection')
+    const post = 'POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{"a":1}'
+    const served = /^HTTP\/1\.1 200 OK\r\n[\s\S]*connection: close\r\n[\s\S]*\{"got":\{"a":1\}\}$/i
+    t.match(await exchange(port, post), served, 'a POST on a new connection: served (nginx would not retry it), and closed')
+    const get = 'GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'
+    const [turnedAway, alsoTurnedAway] = (await Promise.all([exchange(port, get), exchange(port, get)])).flatMap(problemsIn)
+    t.equal(alsoTurnedAway?.status, 503, 'as is every one until the listener closes')
+    t.equal(turnedAway?.status, 503, 'a GET on a new connection: 503, which nginx passes to another replica')
+    t.equal(turnedAway?.body.type, 'urn:labtrack:problem:unavailable')
+    t.match(turnedAway?.head, /connection: close/i)
+    t.match(turnedAway?.head, /retry-after: 1/i)
+    t.match(turnedAway?.head, /content-type: application\/problem\+json/i)
+    const refusedOnce = await eventually(async () => {
+      const late = connect(port, '127.0.0.1')
+      const [event] = await Promise.race([once(late, 'error'), once(late, 'connect').then(() => ['connected'])])
+      late.destroy()
+      return (event as NodeJS.ErrnoException).code === 'ECONNREFUSED'
+    })
+    t.ok(refusedOnce, 'shortly after, a new connection is refused (nginx retries that elsewhere, a POST too)')
     t.equal(drained, false, 'the open connection is waited for')
     let received = ''
     open.on('data', (chunk) => (received += chunk.toString('latin1')))
-    open.write('POST /api/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{"a":1}')
+    open.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n')
     await once(open, 'close')
     await draining
-    t.match(received, /^HTTP\/1\.1 200 OK\r\n[\s\S]*connection: close\r\n[\s\S]*\{"got":\{"a":1\}\}$/i, 'answered, then closed')
+    t.match(
+      received,
+      /^HTTP\/1\.1 200 OK\r\n[\s\S]*connection: close\r\n[\s\S]*"status":"ok"/i,
+      'a GET on the open one: answered, then closed',
+    )
+
+    const quietServer = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
+    t.teardown(() => quietServer.close())
+    await quietServer.listen({ port: 0, host: '127.0.0.1' })
+    const quietPort = (quietServer.server.address() as { port: number }).port
+    const began = Date.now()
+    await stopAccepting(quietServer, 60_000, 100)
+    t.ok(Date.now() - began >= 100, 'with no request to turn away, the listener stays open for its time')
+    const refused = connect(quietPort, '127.0.0.1')
+    const [error] = (await once(refused, 'error')) as [NodeJS.ErrnoException]
+    t.equal(error.code, 'ECONNREFUSED', 'then closes')
 
     const idleServer = await createApp({ databaseUrl: 'postgres://nobody:x@127.0.0.1:1/none', services: [echo] })
     t.teardown(() => idleServer.close())
