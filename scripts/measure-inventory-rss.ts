@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import autocannon from 'autocannon'
 import { SERVICE_NODE_FLAGS, serviceBundle } from '../packages/launcher/src/build-services.js'
 import { openBenchDatabase } from './bench/database.js'
 import { importCsv } from './bench/routes.js'
-import { serveBundle } from './support.js'
+import { peakRssBytes, serveBundle } from './support.js'
 
 // pnpm tsx scripts/measure-inventory-rss.ts [bundle.js …]: the largest resident
 // memory of the inventory service (the largest of pnpm bench) on the bench's
@@ -15,9 +14,6 @@ import { serveBundle } from './support.js'
 const bundles = process.argv.length > 2 ? process.argv.slice(2) : [serviceBundle('inventory')]
 const extraFlags = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean)
 
-const largestMB = async (pid: number) =>
-  Number(/^VmHWM:\s+(\d+) kB$/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1000
-
 const database = await openBenchDatabase(() => {})
 const authorization = `Bearer ${database.state.token}`
 try {
@@ -28,7 +24,9 @@ try {
     const steps: string[] = []
     const step = async (label: string, result: autocannon.Result, figure: string) => {
       const failed = result.errors + result.timeouts + result.non2xx
-      steps.push(`${label} ${figure}${failed ? ` (${failed} failed)` : ''}: ${(await largestMB(service.pid)).toFixed(0)} MB`)
+      steps.push(
+        `${label} ${figure}${failed ? ` (${failed} failed)` : ''}: ${((await peakRssBytes(service.pid)) / 1e6).toFixed(0)} MB`,
+      )
     }
     const pages = await load({ url: '/api/containers?freezer_id=1&limit=100', connections: 16, duration: 5 })
     await step('pages', pages, `${(pages['2xx'] / pages.duration).toFixed(0)}/s`)

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { openThrowawayServer } from '@labtrack/db-tools'
 import { SERVICE_NODE_FLAGS, serviceBundle } from '../packages/launcher/src/build-services.js'
-import { alternatingSlices, exampleDatabaseWithToken, serveBundle } from './support.js'
+import { alternatingSlices, exampleDatabaseWithToken, peakRssBytes, serveBundle } from './support.js'
 
 // pnpm tsx scripts/measure-node-flags.ts: what node flags (the heap's sizes)
 // cost and save in the site service: one process per set of flags
@@ -10,11 +9,6 @@ import { alternatingSlices, exampleDatabaseWithToken, serveBundle } from './supp
 // default 8 each); then the largest RSS each reached. Figures to compare within one run.
 const SETS = (process.env.NODE_FLAG_SETS ?? `default|${SERVICE_NODE_FLAGS.join(' ')}`).split('|')
 const SLICES = Number(process.env.FLAG_SLICES ?? 8)
-
-async function peakMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
-  return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) / 1024
-}
 
 const server = await openThrowawayServer()
 try {
@@ -29,7 +23,7 @@ try {
   )
   console.log(`site service, GET /api/sites/1 with a token, ${SLICES} alternating 1 s slices each:`)
   for (const [index, set] of SETS.entries()) {
-    const peak = await peakMiB((services[index] as (typeof services)[number]).pid)
+    const peak = (await peakRssBytes((services[index] as (typeof services)[number]).pid)) / 1048576
     const { rate, errors } = results[index] as (typeof results)[number]
     console.log(
       `  ${set.padEnd(56)} ${rate.toFixed(0).padStart(6)} req/s (${errors} errors)   largest RSS ${peak.toFixed(1)} MiB (${((peak * 1048576) / 1e6).toFixed(0)} MB)`,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { queryableOf } from '@labtrack/cli'
 import { createAccount, createApiToken } from '@labtrack/db'
 import { createTestDatabase, MOCK_DATA_SQL, ROOT_DIR, type TestDatabase, withSql } from '@labtrack/db-tools'
@@ -9,6 +10,12 @@ import { probePort } from '../packages/launcher/src/stack/net.js'
 
 /** A port nothing listens on now, on loopback. */
 export const freePort = (): Promise<number> => probePort('127.0.0.1', 0)
+
+/** The largest resident memory a process has had so far (VmHWM), in bytes; 0 once it is gone. Linux only. */
+export async function peakRssBytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024
+}
 
 /** A database of its own on `adminUrl` with the example rows, and a viewer's token for the requests. */
 export async function exampleDatabaseWithToken(adminUrl: string): Promise<{ database: TestDatabase; token: string }> {

@@ -114,8 +114,8 @@ export async function buildBundle({ entry, outfile, chunks = 'chunks' }: Bundle)
     sourcesContent: false,
     // V8 holds a bundle's whole source text for as long as the process runs: without
     // comments and blanks the inventory's is 1.8 MB instead of 3.0 MB, and the process
-    // 7 MB smaller resident at every step of a load (85 against 92 MB on pages, 93
-    // against 103 MB in the CSV import; docs/performance.md). Identifiers stay as they
+    // 6-9 MB smaller resident at every step of a load (87 against 93 MB on pages, 96
+    // against 105 MB in the CSV import; docs/performance.md). Identifiers stay as they
     // are: renamed ones need esbuild's keepNames, a call per function created (3-4 % of
     // GET one site's CPU), and a profile would name functions as the minified text does.
     minifyWhitespace: true,

@@ -157,7 +157,7 @@ t.test('a stack trace of a (stripped) bundle names the function, the .ts file an
   const outfile = join(dir, 'dist/entry.js')
   t.equal(await buildBundle({ name: 'trace', entry, outfile }), 'built')
   t.ok((await readFile(outfile, 'utf8')).split('\n').length < 6, 'the bundle has no blank lines or comments')
-  const { child, output } = node('--enable-source-maps', [outfile], {})
+  const { child, output } = node(outfile, [], { NODE_OPTIONS: '--enable-source-maps' })
   t.equal(await exited(child), 1)
   t.match(output(), /^Freezer$/m, "a class's name is kept")
   t.match(output(), /at failsHere \(\S*src\/entry\.ts:3:\d+\)/, `the frame: ${output()}`)
