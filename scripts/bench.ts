@@ -8,7 +8,7 @@ import { alternate, combine, type LoadFigures, load, type Request, type Scenario
 import { BIG_FREEZER } from './bench/million-containers.js'
 import { findPgbench, type PgbenchMode, runPgbench } from './bench/pgbench.js'
 import { type ProcessFigures, type Watched, watchWhile } from './bench/proc.js'
-import { DEEP_OFFSET, type Route, routes } from './bench/routes.js'
+import { DEEP_OFFSET, nextSite, type Route, routes } from './bench/routes.js'
 import { buildServices, startCeilingStack, startLabtrackStack } from './bench/stacks.js'
 import { describeStart, measureStart, type StartFigures } from './bench/start-time.js'
 import { CEILING_DIRECT, CEILING_NGINX, type Measured, renderTable, type Via } from './bench/table.js'
@@ -140,7 +140,7 @@ try {
     const trio: [Scenario, Watched[]][] = [
       [scenario(labtrackBase, site), watchedLabtrack],
       [scenario(labtrackBase, site, false), watchedLabtrack],
-      [{ base: ceilingBase, requests: [{ path: '/api/sites/1' }], connections: CONNECTIONS }, watchedCeiling],
+      [{ base: ceilingBase, requests: [{ path: '/api/sites/1', setup: nextSite }], connections: CONNECTIONS }, watchedCeiling],
     ]
     for (const [s] of trio) say(`${via}: warm after ${await warmUntilSteady(s)} s of load (${s.base})`)
     const [token, open, bare] = (

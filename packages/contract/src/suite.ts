@@ -544,9 +544,9 @@ function listing(t: Test, ctx: Ctx) {
 
 // ---------------------------------------------------------------- one row
 
-function reading(t: Test, { c, pristine }: Ctx) {
+function reading(t: Test, { c, main, pristine }: Ctx) {
   const { app } = pristine
-  const { name, plural } = c.resource
+  const { name, plural, table } = c.resource
   t.test(`GET /api/${plural}/:id: 404 for a row that is not there, 400 for what is not an id`, async (t) => {
     const missing = await app.inject(`/api/${plural}/999`)
     t.strictSame(missing.json(), {
@@ -559,6 +559,46 @@ function reading(t: Test, { c, pristine }: Ctx) {
     const largest = await app.inject(`/api/${plural}/${MAX_ID}`)
     expectProblem(t, largest, 404, 'not-found', `${name} ${MAX_ID} does not exist`, 'the largest id is valid, just missing')
     for (const id of NOT_IDS) expectInvalid(t, await app.inject(`/api/${plural}/${id}`), 'params', '/id', `id ${id}`)
+  })
+
+  t.test(`GETs of several ${plural} at once: each answers its own row and ETag, from one statement`, async (t) => {
+    const own = await arrange(c, main)
+    const posted = [
+      await send(main.app, 'POST', collection(c), c.body(own)),
+      await send(main.app, 'POST', collection(c), c.body(own)),
+    ]
+    const [first, second] = posted.map((res) => ({ row: res.json() as Row, etag: res.headers.etag })) as [
+      { row: Row; etag: string },
+      { row: Row; etag: string },
+    ]
+    // The pool's statements while the GETs run (a text, or a statement with its text), to count those that read this table by id.
+    const pool = main.app.pg as unknown as { query: (...args: unknown[]) => unknown }
+    const query = pool.query
+    const sent: string[] = []
+    pool.query = (...args: unknown[]) => {
+      sent.push(JSON.stringify(args[0]))
+      return query.apply(pool, args)
+    }
+    t.teardown(() => {
+      pool.query = query
+    })
+    const ids = [first.row.id, 999_999, second.row.id, first.row.id]
+    const [a, missing, b, again] = (await Promise.all(ids.map((id) => main.app.inject(`/api/${plural}/${id}`)))) as [
+      LightMyRequestResponse,
+      LightMyRequestResponse,
+      LightMyRequestResponse,
+      LightMyRequestResponse,
+    ]
+    pool.query = query
+    t.strictSame([a.json(), a.headers.etag], [first.row, first.etag])
+    t.strictSame([b.json(), b.headers.etag], [second.row, second.etag])
+    t.strictSame([again.json(), again.headers.etag], [first.row, first.etag], 'the same row twice')
+    expectProblem(t, missing, 404, 'not-found', `${name} 999999 does not exist`)
+    t.equal(
+      sent.filter((statement) => statement.includes(`FROM ${table} WHERE id = ANY(`)).length,
+      1,
+      'one statement read them all',
+    )
   })
 }
 

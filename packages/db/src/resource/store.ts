@@ -25,6 +25,8 @@ export interface ResourceStore<R extends ResourceDefinition> {
   get(db: Queryable, id: number): Promise<RowOf<R> | undefined>
   /** The row and its version, or undefined when there is no such row. */
   read(db: Queryable, id: number): Promise<Versioned<RowOf<R>> | undefined>
+  /** The rows of these ids that exist, with their versions, by id: one statement for them all. */
+  readMany(db: Queryable, ids: readonly number[]): Promise<Map<number, Versioned<RowOf<R>>>>
   create(db: Queryable, input: InputOf<R>): Promise<Versioned<RowOf<R>>>
   /** PUT: fields left out become null, except those kept on replace. */
   replace(db: Queryable, id: number, input: InputOf<R>, versions?: readonly string[]): Promise<Versioned<RowOf<R>> | Refusal>
@@ -89,10 +91,13 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
     return found ? versioned<RowOf<R>>(found) : refusal(db, id, versions)
   }
 
-  const read = async (db: Queryable, id: number) => {
-    const [found] = await exec<Record<string, unknown>>(db, `SELECT ${selectVersioned} FROM ${table} WHERE id = $1`, [id])
-    return found ? versioned<RowOf<R>>(found) : undefined
+  // One text for one id and for many, so it is prepared once per connection.
+  const byIds = `SELECT ${selectVersioned} FROM ${table} WHERE id = ANY($1::int[])`
+  const readMany = async (db: Queryable, ids: readonly number[]) => {
+    const found = await exec<Record<string, unknown>>(db, byIds, [ids])
+    return new Map(found.map((row) => [row.id as number, versioned<RowOf<R>>(row)]))
   }
+  const read = async (db: Queryable, id: number) => (await readMany(db, [id])).get(id)
 
   const children = resource.children ?? []
   const countChildren = `SELECT ${children
@@ -119,6 +124,7 @@ export function resourceStore<R extends ResourceDefinition>(resource: R): Resour
     },
     get: async (db, id) => (await read(db, id))?.row,
     read,
+    readMany,
     async create(db, input) {
       // A field left out is the column's default: null, or what the database generates (a container's uuid).
       const given = names.filter((name) => (input as Record<string, unknown>)[name] !== undefined)

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { IdParams, type Queryable, type Refusal, type ResourceDefinition, resourceSchemas, resourceStore } from '@labtrack/db'
+import {
+  batchedReads,
+  IdParams,
+  type Queryable,
+  type Refusal,
+  type ResourceDefinition,
+  resourceSchemas,
+  resourceStore,
+} from '@labtrack/db'
 import { Type } from '@sinclair/typebox'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
@@ -77,6 +85,8 @@ export function resourceRoutes(resource: ResourceDefinition, { csv }: ResourceRo
     const writing = <T>(request: FastifyRequest, work: (db: Queryable) => Promise<T>): Promise<T> =>
       resource.history ? withActor(app.pg, request, work) : work(app.pg)
     const missing = (id: number) => Promise.reject(notFound(name, id))
+    // GET one row: the GETs of one turn of the event loop share a statement (batched-reads.ts).
+    const readRow = batchedReads((ids) => store.readMany(app.pg, ids))
     const refused = (refusal: Refusal, id: number) =>
       Promise.reject(refusal === 'missing' ? notFound(name, id) : versionChanged(name, id))
 
@@ -135,7 +145,7 @@ export function resourceRoutes(resource: ResourceDefinition, { csv }: ResourceRo
       },
       async (request, reply) => {
         const { id } = request.params
-        const found = await store.read(app.pg, id)
+        const found = await readRow(id)
         if (!found) return missing(id)
         const outcome = readOutcome(request.headers, found.version)
         if (outcome === 'changed') throw versionChanged(name, id)
