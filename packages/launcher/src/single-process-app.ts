@@ -10,6 +10,7 @@ export async function serveApplication(config: Config, database: LocalDatabase) 
     services: SERVICES.map((service) => service.plugin),
     logger: { level: config.LOG_LEVEL },
     webRoot: WEB_DIST_DIR,
+    openapi: true,
     settings: config,
   })
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())

@@ -18,7 +18,7 @@ function expectedRole(operationId: string): Needs {
 }
 
 const services = SERVICES.map((service) => service.plugin)
-const { app, url, headersOf } = await buildTestApp(t, services, { as: 'anonymous', exampleData: true })
+const { app, url, headersOf } = await buildTestApp(t, services, { as: 'anonymous', exampleData: true, openapi: true })
 const pool = new pg.Pool({ connectionString: url, max: 2 })
 t.teardown(() => pool.end())
 

@@ -170,6 +170,10 @@ t.test('a service bundle serves on its own, and stops on SIGTERM', async (t) => 
   const site = (await productionBundles()).find(({ name }) => name === 'site') as Bundle
   const outfile = join(dir, 'dist/server.js')
   t.equal(await buildBundle({ ...site, outfile }), 'built')
+  // What only pnpm start and the document's build load is in chunks beside it, not in the source V8 holds.
+  const source = await readFile(outfile, 'utf8')
+  for (const plugin of ['@fastify/swagger', '@fastify/static'])
+    t.notOk(source.includes(plugin), `${plugin} is not in the bundle itself`)
 
   const { child, output } = node(outfile, [], { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1' })
   t.teardown(() => child.kill('SIGKILL'))

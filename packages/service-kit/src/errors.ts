@@ -2,7 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { WWW_AUTHENTICATE } from './auth/access.js'
 import { PROBLEM_CONTENT_TYPE, problem, toProblem } from './problem.js'
-import { isUiRoute, sendIndex } from './web.js'
+import { isUiRoute, sendIndex } from './ui-routes.js'
 
 /**
  * Fastify's own refusals of a request it cannot route (a broken percent-encoding,

@@ -23,6 +23,8 @@ export interface TestAppOptions {
   /** Whose token `inject` sends by default (default editor); anonymous sends none. */
   as?: Role | 'anonymous'
   settings?: Partial<AppSettings>
+  /** Collect the OpenAPI document (app.swagger()), as the build does. */
+  openapi?: boolean
 }
 
 /** One user and one token per role, straight into the database (the users cannot sign in: no password). */
@@ -61,13 +63,13 @@ function injectAs(app: FastifyInstance, authorization: string | undefined) {
 export async function buildTestApp(
   t: TestContext,
   services: FastifyPluginAsync[],
-  { exampleData = false, as = 'editor', settings = {} }: TestAppOptions = {},
+  { exampleData = false, as = 'editor', settings = {}, openapi = false }: TestAppOptions = {},
 ): Promise<TestApp> {
   const adminUrl = process.env.DATABASE_URL
   if (!adminUrl) throw new Error('DATABASE_URL is not set: run the tests with "pnpm test"')
   const database = await createTestDatabase(adminUrl)
   if (exampleData) await withSql(database.url, (sql) => sql.file(MOCK_DATA_SQL))
-  const app = await createApp({ databaseUrl: database.url, services, settings })
+  const app = await createApp({ databaseUrl: database.url, services, settings, openapi })
   const sql = postgres(database.url, { max: 2 })
   const tokens = await createTestTokens(sql)
   const headersOf = (role: Role) => ({ authorization: `Bearer ${tokens[role]}` })

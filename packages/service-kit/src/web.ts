@@ -1,5 +1,4 @@
 import fastifyStatic from '@fastify/static'
-import type { FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 
 /**
@@ -24,13 +23,3 @@ export const webUi = fp<{ root: string }>(
   },
   { name: 'labtrack-web-ui' },
 )
-
-/** Whether an unknown path is one of the UI's own routes (answered with index.html) rather than an API miss. */
-export function isUiRoute(request: FastifyRequest): boolean {
-  const path = request.url.replace(/\?.*$/, '')
-  return (request.method === 'GET' || request.method === 'HEAD') && !/^\/(api|sites|site|instruments)(\/|$)/.test(path)
-}
-
-export function sendIndex(reply: FastifyReply) {
-  return reply.header('cache-control', 'no-cache').sendFile('index.html')
-}

@@ -77,6 +77,21 @@ t.test('with the database unreachable: readyz 503, queries 503, healthz still 20
   t.notMatch(rows.body, /ECONNREFUSED|127\.0\.0\.1/)
 })
 
+t.test('the OpenAPI document is collected only when asked for', async (t) => {
+  const routes: FastifyPluginAsync = async (app) => {
+    app.get('/api/things', { schema: { operationId: 'listThings' } }, async () => [])
+  }
+  const databaseUrl = 'postgres://nobody:x@127.0.0.1:1/none'
+  const service = await createApp({ databaseUrl, services: [routes] })
+  t.teardown(() => service.close())
+  t.notOk(service.hasDecorator('swagger'), 'a service alone: no app.swagger()')
+  const documented = await createApp({ databaseUrl, services: [routes], openapi: true })
+  t.teardown(() => documented.close())
+  await documented.ready()
+  const document = documented.swagger() as unknown as { paths: Record<string, Record<string, { operationId: string }>> }
+  t.equal(document.paths['/api/things']?.get?.operationId, 'listThings')
+})
+
 t.test('with a web root: files, index.html for UI routes, problems for API paths', async (t) => {
   const root = await mkdtemp(join(tmpdir(), 'labtrack-web-'))
   await writeFile(join(root, 'index.html'), '<!doctype html><title>labtrack</title>')
