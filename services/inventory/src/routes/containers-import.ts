@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { type ImportOutcome, type ImportRefusal, importContainers, Nullable, Uuid } from '@labtrack/db'
+import { type ImportOutcome, type ImportRefusal, type ImportRow, importContainers, Nullable, Uuid } from '@labtrack/db'
 import { ProblemError, problem, problems, withActor } from '@labtrack/service-kit'
 import { type Static, Type } from '@sinclair/typebox'
 import { JsonRows } from '../import/json-rows.js'
@@ -91,7 +91,6 @@ export const containerImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // Each row's outcome is written as JSON when it is known, by this response's own schema,
       // instead of 10,000 objects kept for one serialisation at the end.
       const serializeRow = reply.compileSerializationSchema(ImportedRow)
-      const givenUuid = new Map(read.rows.map(({ row, uuid }) => [row, uuid]))
       const rows = new JsonRows()
       let applied = 0
       const outcomes = {
@@ -100,7 +99,7 @@ export const containerImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
           // A dry run's new containers were never stored: their ids (and generated uuids) mean nothing.
           const shown =
             dryRun && outcome.action === 'created'
-              ? { ...outcome, id: null, uuid: givenUuid.get(outcome.row) as string | null }
+              ? { ...outcome, id: null, uuid: (read.rows[outcome.row - 1] as ImportRow).uuid }
               : { ...outcome }
           rows.add(serializeRow(shown))
         },
