@@ -12,9 +12,10 @@ async function read(path: string): Promise<string> {
   return readFile(path, 'utf8').catch(() => '')
 }
 
-/** utime + stime of one process, in seconds (0 once it is gone). */
-async function cpuSeconds(pid: number): Promise<number> {
+/** utime + stime of one process, in seconds; undefined once it is gone. */
+async function cpuSeconds(pid: number): Promise<number | undefined> {
   const stat = await read(`/proc/${pid}/stat`)
+  if (!stat) return undefined
   // The command name may hold spaces and parentheses: the fields start after its last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / TICKS_PER_SECOND
@@ -53,7 +54,12 @@ async function sample(watched: Watched[]) {
     watched.map(async (w) => {
       const pids = await pidsOf(w)
       const [cpu, rss] = await Promise.all([
-        Promise.all(pids.map(cpuSeconds)).then((all) => Object.fromEntries(pids.map((pid, i) => [pid, all[i] as number]))),
+        // A backend that ended between the listing of the children and this read has no reading:
+        // it keeps its last one (read as 0, it would take back the CPU it had used).
+        Promise.all(pids.map(cpuSeconds)).then(
+          (all) =>
+            Object.fromEntries(pids.flatMap((pid, i) => (all[i] === undefined ? [] : [[pid, all[i]]]))) as Record<string, number>,
+        ),
         Promise.all(pids.map(rssMB)).then((all) => all.reduce((a, b) => a + b, 0)),
       ])
       return { cpu, rss }
