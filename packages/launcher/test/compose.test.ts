@@ -306,6 +306,12 @@ t.test('the template, the Dockerfiles and the services agree on names and ports'
   t.match(gatewayDockerfile, /^FROM nginx:1\.27-alpine$/m)
   t.match(gatewayDockerfile, /^COPY nginx\/labtrack\.conf\.template \/etc\/nginx\/templates\/labtrack\.conf\.template$/m)
 
+  // A stopping replica answers 503 to the requests nginx may retry (service-kit closing.ts), counting on
+  // nginx to pass them on and leave the replica out (max_fails=1, below), and never to pass on a POST.
+  const nextUpstream = /^\s*proxy_next_upstream ([^;]+);/m.exec(template)?.[1]?.split(/\s+/) ?? []
+  t.ok(nextUpstream.includes('http_503'), `proxy_next_upstream passes a 503 on: ${nextUpstream.join(' ')}`)
+  t.notOk(nextUpstream.includes('non_idempotent'), 'and never a POST or PATCH')
+
   // Upstreams and the routing table of the template.
   const proxied: [RegExp, string][] = []
   for (const [, pattern, upstream] of template.matchAll(/location ~ (\S+) \{\s*proxy_pass http:\/\/(\w+);\s*\}/g)) {
