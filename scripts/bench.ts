@@ -22,8 +22,9 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 // JSON (.data/bench/last.json, or --json FILE). The load generator shares the
 // machine's cores with what it measures: only the ratios of one run compare.
 //
-//   BENCH_SECONDS      seconds measured per route and way in (default 5; the export and
-//                      the import are measured by count: see routes.ts)
+//   BENCH_SECONDS      seconds measured per route and way in (default 5; GET one site's
+//                      three measures twice that; the export and the import are measured
+//                      by count: see routes.ts)
 //   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
 //   BENCH_WARMUP       seconds of load before each measure, not counted (default 1; the
 //                      three of GET one site are loaded until their rate holds instead)
@@ -32,6 +33,9 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1)
+// GET one site's three measures get twice the slices: the token's target compares two figures a
+// few % apart, and five one-second slices of each left them ±5 % apart from one run to the next.
+const SITE_SLICES = SECONDS * 2
 const args = process.argv.slice(2)
 const jsonIndex = args.indexOf('--json')
 const jsonFile = jsonIndex >= 0 ? resolve(args[jsonIndex + 1] ?? '') : undefined
@@ -144,7 +148,7 @@ try {
     ]
     for (const [s] of trio) say(`${via}: warm after ${await warmUntilSteady(s)} s of load (${s.base})`)
     const [token, open, bare] = (
-      await alternate(trio.length, SECONDS, (i, seconds) => {
+      await alternate(trio.length, SITE_SLICES, (i, seconds) => {
         const [s, watched] = trio[i] as [Scenario, Watched[]]
         return measureHttp(s, watched, seconds)
       })
