@@ -59,6 +59,43 @@ t.test('cache: the bound evicts the least recently used', async (t) => {
   t.equal(cache.get('a'), undefined, 'keeping c again made it the newest: a went')
 })
 
+t.test('cache: hits on the newest entry, after a clear or an expiry, keep the order of use', async (t) => {
+  let now = 0
+  const cache = new CredentialCache<string>(2, 5000, () => now)
+  cache.setTrusted(true)
+  const keep = (key: string) => cache.set(cache.ticket(), key, key, Number.POSITIVE_INFINITY)
+  keep('a')
+  keep('b')
+  t.equal(cache.get('b'), 'b')
+  t.equal(cache.get('b'), 'b', 'the newest, used again')
+  keep('c')
+  t.same(
+    ['a', 'b', 'c'].map((key) => cache.get(key)),
+    [undefined, 'b', 'c'],
+    'a was the least recently used',
+  )
+  cache.clear()
+  keep('d')
+  t.equal(cache.get('c'), undefined, 'a clear forgets the newest too')
+  keep('e')
+  t.equal(cache.get('d'), 'd', 'd used: e is the oldest now')
+  keep('f')
+  t.same(
+    ['d', 'e', 'f'].map((key) => cache.get(key)),
+    ['d', undefined, 'f'],
+  )
+  now = 6000
+  t.equal(cache.get('f'), undefined, 'the newest expired')
+  now = 0
+  keep('g')
+  keep('h')
+  t.same(
+    ['d', 'g', 'h'].map((key) => cache.get(key)),
+    [undefined, 'g', 'h'],
+    'the expired newest left no trace in the order',
+  )
+})
+
 t.test('cache: what a lookup under way finds is dropped when the cache was cleared meanwhile', async (t) => {
   const cache = new CredentialCache<string>(10, 5000)
   cache.setTrusted(true)

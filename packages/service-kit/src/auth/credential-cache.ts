@@ -7,6 +7,8 @@
  */
 export class CredentialCache<Value> {
   private readonly entries = new Map<string, { value: Value; until: number }>()
+  /** The most recently used key (the Map's last): a hit on it needs no moving. */
+  private newest: string | undefined
   private generation = 0
   private trusted = false
 
@@ -31,9 +33,17 @@ export class CredentialCache<Value> {
   get(key: string): Value | undefined {
     const entry = this.entries.get(key)
     if (!entry) return undefined
-    this.entries.delete(key)
-    if (entry.until <= this.now()) return undefined
-    this.entries.set(key, entry)
+    if (entry.until <= this.now()) {
+      this.entries.delete(key)
+      return undefined
+    }
+    // Moved to the end, as the most recently used, unless it is there already: a client sending
+    // one token request after request would otherwise delete and insert it every time.
+    if (key !== this.newest) {
+      this.entries.delete(key)
+      this.entries.set(key, entry)
+      this.newest = key
+    }
     return entry.value
   }
 
@@ -51,6 +61,7 @@ export class CredentialCache<Value> {
     if (ticket !== this.generation) return
     this.entries.delete(key)
     this.entries.set(key, { value, until: Math.min(until, this.now() + this.ttlMs) })
+    this.newest = key
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string)
   }
 }
