@@ -41,59 +41,49 @@ t.test('cache: an entry lives the TTL at most, or less when the credential ends 
   t.equal(cache.get('long'), undefined, 'after the TTL')
 })
 
-t.test('cache: the bound evicts the least recently used', async (t) => {
-  const cache = new CredentialCache<string>(2, 5000)
+/** A trusted cache of two entries, each key kept as its own value, and what it holds of some keys. */
+function twoEntries(now?: () => number) {
+  const cache = new CredentialCache<string>(2, 5000, now)
   cache.setTrusted(true)
   const keep = (key: string) => cache.set(cache.ticket(), key, key, Number.POSITIVE_INFINITY)
+  const held = (...keys: string[]) => keys.map((key) => cache.get(key))
+  return { cache, keep, held }
+}
+
+t.test('cache: the bound evicts the least recently used', async (t) => {
+  const { cache, keep, held } = twoEntries()
   keep('a')
   keep('b')
   t.equal(cache.get('a'), 'a', 'a used: b is now the oldest')
   keep('c')
-  t.same(
-    ['a', 'b', 'c'].map((key) => cache.get(key)),
-    ['a', undefined, 'c'],
-    'b evicted',
-  )
+  t.same(held('a', 'b', 'c'), ['a', undefined, 'c'], 'b evicted')
   keep('c')
   keep('d')
   t.equal(cache.get('a'), undefined, 'keeping c again made it the newest: a went')
 })
 
 t.test('cache: hits on the newest entry, after a clear or an expiry, keep the order of use', async (t) => {
-  let now = 0
-  const cache = new CredentialCache<string>(2, 5000, () => now)
-  cache.setTrusted(true)
-  const keep = (key: string) => cache.set(cache.ticket(), key, key, Number.POSITIVE_INFINITY)
+  const time = clock()
+  const { cache, keep, held } = twoEntries(time.now)
   keep('a')
   keep('b')
   t.equal(cache.get('b'), 'b')
   t.equal(cache.get('b'), 'b', 'the newest, used again')
   keep('c')
-  t.same(
-    ['a', 'b', 'c'].map((key) => cache.get(key)),
-    [undefined, 'b', 'c'],
-    'a was the least recently used',
-  )
+  t.same(held('a', 'b', 'c'), [undefined, 'b', 'c'], 'a was the least recently used')
   cache.clear()
   keep('d')
   t.equal(cache.get('c'), undefined, 'a clear forgets the newest too')
   keep('e')
   t.equal(cache.get('d'), 'd', 'd used: e is the oldest now')
   keep('f')
-  t.same(
-    ['d', 'e', 'f'].map((key) => cache.get(key)),
-    ['d', undefined, 'f'],
-  )
-  now = 6000
+  t.same(held('d', 'e', 'f'), ['d', undefined, 'f'])
+  time.advance(6000)
   t.equal(cache.get('f'), undefined, 'the newest expired')
-  now = 0
+  time.advance(-6000) // back, so that d is evicted below, not expired
   keep('g')
   keep('h')
-  t.same(
-    ['d', 'g', 'h'].map((key) => cache.get(key)),
-    [undefined, 'g', 'h'],
-    'the expired newest left no trace in the order',
-  )
+  t.same(held('d', 'g', 'h'), [undefined, 'g', 'h'], 'the expired newest left no trace in the order')
 })
 
 t.test('cache: what a lookup under way finds is dropped when the cache was cleared meanwhile', async (t) => {
