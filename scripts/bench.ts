@@ -91,6 +91,7 @@ try {
       const all = slices.map((slice) => slice.processes[name] as ProcessFigures)
       processes[name] = {
         cpu: Math.round(all.reduce((a, f) => a + f.cpu, 0) / all.length),
+        cpuSeconds: all.reduce((a, f) => a + f.cpuSeconds, 0),
         rss: Math.max(...all.map((f) => f.rss)),
       }
     }
@@ -115,6 +116,7 @@ try {
     if (figures.errors > 0) say(`${work} (${via}): ${figures.errors} errors, statuses ${JSON.stringify(figures.statuses)}`)
     say(`${work} (${via}): ${Math.round(figures.requestsPerSecond)} req/s, p99 ${figures.p99} ms`)
   }
+  const PAD_HEADER = 'x-no-credentials'
   const scenario = (base: string, route: Route, authorized = true): Scenario => {
     // The open request carries a header as long as the token's in its place: autocannon builds
     // each GET one site anew (another site each time), and the token's extra bytes made the load
@@ -124,7 +126,8 @@ try {
       if (authorized) return request
       const { authorization, ...headers } = request.headers ?? {}
       if (authorization === undefined) return request
-      return { ...request, headers: { ...headers, 'x-no-credentials': 'x'.repeat(authorization.length - 3) } }
+      const line = `authorization: ${authorization}`.length
+      return { ...request, headers: { ...headers, [PAD_HEADER]: 'x'.repeat(line - `${PAD_HEADER}: `.length) } }
     }
     return {
       base,

@@ -41,6 +41,8 @@ export interface Watched {
 export interface ProcessFigures {
   /** Share of one core over the measurement, in %. */
   cpu: number
+  /** The CPU time it used over the measurement, in seconds (to the kernel's tick, 10 ms). */
+  cpuSeconds: number
   /** The largest resident set seen while it ran (a group: the sum of its processes), MB (10⁶ bytes, as the targets are written). */
   rss: number
 }
@@ -112,7 +114,7 @@ export async function watchWhile<T>(
   watched.forEach((w, i) => {
     let used = 0
     for (const [pid, seconds] of last[i] ?? []) used += seconds - (base[i]?.get(pid) ?? 0)
-    processes[w.name] = { cpu: Math.round((used / seconds) * 100), rss: Math.round(peak[i] as number) }
+    processes[w.name] = { cpu: Math.round((used / seconds) * 100), cpuSeconds: used, rss: Math.round(peak[i] as number) }
   })
   return { result, processes }
 }

@@ -52,7 +52,8 @@ export function serverFigures(row: Measured): ProcessFigures | undefined {
   const names = row.server.split('+')
   const figures = names.map((name) => row.processes[name]).filter((f): f is ProcessFigures => f !== undefined)
   if (figures.length === 0) return undefined
-  return { cpu: figures.reduce((a, f) => a + f.cpu, 0), rss: Math.max(...figures.map((f) => f.rss)) }
+  const sum = (pick: (f: ProcessFigures) => number) => figures.reduce((a, f) => a + pick(f), 0)
+  return { cpu: sum((f) => f.cpu), cpuSeconds: sum((f) => f.cpuSeconds), rss: Math.max(...figures.map((f) => f.rss)) }
 }
 
 export function renderTable(rows: Measured[]): string {

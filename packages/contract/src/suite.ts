@@ -589,7 +589,6 @@ function reading(t: Test, { c, main, pristine }: Ctx) {
       LightMyRequestResponse,
       LightMyRequestResponse,
     ]
-    pool.query = query
     t.strictSame([a.json(), a.headers.etag], [first.row, first.etag])
     t.strictSame([b.json(), b.headers.etag], [second.row, second.etag])
     t.strictSame([again.json(), again.headers.etag], [first.row, first.etag], 'the same row twice')
