@@ -23,8 +23,8 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 // machine's cores with what it measures: only the ratios of one run compare.
 //
 //   BENCH_SECONDS      seconds measured per route and way in (default 5; GET one site's
-//                      three measures twice that; the export and the import are measured
-//                      by count: see routes.ts)
+//                      three measures twice that; the first and the deep page in turns;
+//                      the export and the import are measured by count: see routes.ts)
 //   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
 //   BENCH_WARMUP       seconds of load before each measure, not counted (default 1; the
 //                      three of GET one site are loaded until their rate holds instead)
@@ -137,6 +137,8 @@ try {
     }
   }
 
+  const labtrackBase = (via: Via, route: Route) => (via === 'nginx' ? labtrack.url : labtrack.services[route.service].url)
+
   // 1. GET one site with a token, without one, and the no-database ceiling, in alternating one-second slices.
   const site = list.find((route) => route.key === 'site') as Route
   const ways = [
@@ -166,11 +168,25 @@ try {
     record('site-open', `${site.name}, no credentials`, via, open, 'site', ceilingKey)
   }
 
-  // 2. Every other route, direct then through nginx, each after its warm-up.
-  for (const route of list.filter((r) => r.key !== 'site')) {
+  // 2. The first page and the deep page by cursor in alternating one-second slices, BENCH_SECONDS
+  // of each: their target compares the two p99s, and measured one after the other a stall of the
+  // shared machine in either put them 1.3-1.55× apart in two runs of seven. Each p99 is that of
+  // all its slices' requests.
+  const paired = ['page-first', 'page-cursor'].map((key) => list.find((route) => route.key === key) as Route)
+  for (const { via, ceilingKey } of ways) {
+    const loads = paired.map((route) => ({ ...scenario(labtrackBase(via, route), route), latencies: true }))
+    for (const s of loads) await load(s, WARMUP)
+    const measured = (
+      await alternate(loads.length, SECONDS, (i, seconds) => measureHttp(loads[i] as Scenario, watchedLabtrack, seconds))
+    ).map(combineSlices)
+    for (const [i, route] of paired.entries()) record(route.key, route.name, via, measured[i] as Slice, route.service, ceilingKey)
+  }
+
+  // 3. Every other route, direct then through nginx, each after its warm-up.
+  for (const route of list.filter((r) => r.key !== 'site' && !paired.includes(r))) {
     for (const { via, ceilingKey } of ways) {
       if (via === 'direct' && route.nginxOnly) continue
-      const base = via === 'nginx' ? labtrack.url : labtrack.services[route.service].url
+      const base = labtrackBase(via, route)
       // The warm-up of a route measured by count is one request a connection.
       const warm = scenario(base, route)
       await load(route.amount ? { ...warm, amount: warm.connections } : warm, WARMUP)
@@ -179,7 +195,7 @@ try {
     }
   }
 
-  // 3. Each route's SQL through pgbench.
+  // 4. Each route's SQL through pgbench.
   if (await findPgbench()) {
     const sqlRoutes = list.filter((route) => route.sql)
     const requests = Object.fromEntries(sqlRoutes.map((route) => [route.key, asCapture(route.request)]))
@@ -229,7 +245,7 @@ try {
   await db.stop()
 }
 
-// 4. pnpm start on a warm data folder (its own embedded database, after the rest has stopped).
+// 5. pnpm start on a warm data folder (its own embedded database, after the rest has stopped).
 if (timeStart) {
   start = await measureStart().catch((error: Error) => {
     say(`pnpm start could not be timed: ${error.message}`)

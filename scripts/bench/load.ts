@@ -20,6 +20,8 @@ export interface Scenario {
   connections: number
   /** A fixed number of requests instead of a fixed time (routes whose one request takes seconds). */
   amount?: number
+  /** Keeps every response's time, so that slices combine into one p50 and p99 of all their requests. */
+  latencies?: boolean
 }
 
 export interface LoadFigures {
@@ -34,10 +36,13 @@ export interface LoadFigures {
   /** Socket errors, timeouts and statuses other than 2xx. */
   errors: number
   statuses: Record<string, number>
+  /** Every response's time in ms, when the scenario asked for them. */
+  latencies?: number[]
 }
 
 export async function load(scenario: Scenario, seconds: number): Promise<LoadFigures> {
-  const result = await autocannon({
+  const latencies: number[] = []
+  const options: autocannon.Options = {
     url: scenario.base,
     connections: scenario.connections,
     // Cut off at the end of a fixed time, a request of several seconds would count for nothing and go on loading the server.
@@ -56,6 +61,10 @@ export async function load(scenario: Scenario, seconds: number): Promise<LoadFig
           }
         : {}),
     })),
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)))
+    if (scenario.latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms))
   })
   const statuses = {
     '1xx': result['1xx'],
@@ -74,12 +83,20 @@ export async function load(scenario: Scenario, seconds: number): Promise<LoadFig
     max: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx,
     statuses,
+    ...(scenario.latencies ? { latencies } : {}),
   }
 }
 
-/** Slices of one scenario as one measure: requests over time, the middle p50, the worst p99 and max, every error. */
+/** The value below which a share `q` of the sorted values lies. */
+const percentile = (sorted: number[], q: number) => sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] as number
+
+/**
+ * Slices of one scenario as one measure: requests over time, every error, the worst max; p50 and
+ * p99 of all the slices' requests when each kept its latencies, else the middle p50 and the worst p99.
+ */
 export function combine(slices: LoadFigures[]): LoadFigures {
   const sum = (pick: (figures: LoadFigures) => number) => slices.reduce((total, figures) => total + pick(figures), 0)
+  const all = slices.every((f) => f.latencies) ? slices.flatMap((f) => f.latencies as number[]).sort((a, b) => a - b) : undefined
   const seconds = sum((f) => f.seconds)
   const statuses: Record<string, number> = {}
   for (const slice of slices) for (const [key, n] of Object.entries(slice.statuses)) statuses[key] = (statuses[key] ?? 0) + n
@@ -88,8 +105,8 @@ export function combine(slices: LoadFigures[]): LoadFigures {
     seconds,
     requestsPerSecond: sum((f) => f.requests) / seconds,
     bytesPerSecond: sum((f) => f.bytesPerSecond * f.seconds) / seconds,
-    p50: slices.map((f) => f.p50).sort((a, b) => a - b)[Math.floor(slices.length / 2)] as number,
-    p99: Math.max(...slices.map((f) => f.p99)),
+    p50: all ? percentile(all, 0.5) : (slices.map((f) => f.p50).sort((a, b) => a - b)[Math.floor(slices.length / 2)] as number),
+    p99: all ? percentile(all, 0.99) : Math.max(...slices.map((f) => f.p99)),
     max: Math.max(...slices.map((f) => f.max)),
     errors: sum((f) => f.errors),
     statuses,

@@ -35,7 +35,7 @@ export function judgeTargets(rows: Measured[], start: StartFigures | undefined):
     targets.push({
       target: `deep page by cursor: p99 ≤ 1.5 × the first page's (${via})`,
       met: ratio <= 1.5,
-      figures: `p99 ${deep.p99} ms vs ${first.p99} ms: ${ratio.toFixed(2)}×`,
+      figures: `p99 ${deep.p99.toFixed(1)} ms vs ${first.p99.toFixed(1)} ms: ${ratio.toFixed(2)}×`,
     })
   }
 
