@@ -7,15 +7,15 @@ import { exampleDatabaseWithToken, freePort } from './support.js'
 
 // pnpm bench:rss — the resident memory of one service process (site), idle
 // and after REQUESTS requests (a viewer's API token on each), as the TypeScript
-// sources under tsx and as the compiled bundle (`pnpm build` first), with and
-// without source-mapped stack traces. Figures to compare within one run; Linux only (/proc).
+// sources under tsx and as the compiled bundle (`pnpm build` first), with node's
+// defaults and with SERVICE_NODE_FLAGS. Figures to compare within one run; Linux only (/proc).
 const REQUESTS = Number(process.env.RSS_REQUESTS ?? 5000)
 const PATHS = ['/healthz', '/readyz', '/api/sites/1', '/api/sites?limit=10', '/api/sites/999999']
 
 const variants: [string, string[]][] = [
   ['tsx, sources', ['--import', 'tsx', 'services/site/src/server.ts']],
   ['node, bundle', [serviceBundle('site')]],
-  // What the images and pnpm stack run: source maps, the heap's sizes, one V8 worker (build-services.ts).
+  // What the images and pnpm stack run: the heap's sizes, one V8 worker (build-services.ts).
   ['node SERVICE_NODE_FLAGS, bundle', [...SERVICE_NODE_FLAGS, serviceBundle('site')]],
 ]
 

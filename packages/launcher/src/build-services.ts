@@ -13,8 +13,9 @@ import { START_BUNDLE_FILE } from './paths.js'
 // bundle with its dependencies inside. The workspace packages are TypeScript
 // sources, and pnpm's isolated node_modules would not let a service's folder
 // resolve what they import; a bundle needs neither tsx nor node_modules at run
-// time, so an image is that folder on a plain Node image. Source maps beside
-// each bundle (`node --enable-source-maps`) give stack traces in the sources.
+// time, so an image is that folder on a plain Node image. The source map beside
+// each bundle maps stack traces to the sources when node is asked to
+// (NODE_OPTIONS=--enable-source-maps: see SERVICE_NODE_FLAGS).
 
 export interface Bundle {
   /** What the log calls it: the service's name, or `cli`. */
@@ -45,8 +46,8 @@ const REQUIRE_SHIM =
 
 /**
  * The node flags every service process runs with (pnpm stack, the image's CMD,
- * so the Kubernetes pods too). Source-mapped stack traces; and a heap sized
- * for a service rather than for the machine: by default V8 sizes its
+ * so the Kubernetes pods too): a heap sized for a service rather than for the
+ * machine. By default V8 sizes its
  * old-space limit from the machine's memory (gigabytes) and grows the heap
  * towards it lazily, so a CSV export of 100,000 rows left the inventory
  * service at 122 MB resident, and 16 MiB semi-spaces keep a young
@@ -56,14 +57,14 @@ const REQUIRE_SHIM =
  * live objects is far above what any route holds (a 50,000-row import
  * included) and below the pods' 384Mi limit. One V8 worker thread instead
  * of four: each touches memory of its own (11 MB less at the inventory's
- * peak, at the same speed).
+ * peak, at the same speed). Not --enable-source-maps: with it node reads and
+ * keeps each bundle's source map (1 MB for the inventory) from the start, and
+ * the inventory held 2-5 MB more at each step of measure-inventory-rss.ts, the
+ * difference between its 98-101 MB and the 100 MB target of pnpm bench. Stack
+ * traces name the bundle's lines and its functions as written (nothing is
+ * renamed); NODE_OPTIONS=--enable-source-maps maps them to the sources.
  */
-export const SERVICE_NODE_FLAGS = [
-  '--enable-source-maps',
-  '--max-semi-space-size=2',
-  '--max-old-space-size=256',
-  '--v8-pool-size=1',
-] as const
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=2', '--max-old-space-size=256', '--v8-pool-size=1'] as const
 
 /** The built entry of a service: what `node` runs in its image and in `pnpm stack`. */
 export function serviceBundle(name: string): string {

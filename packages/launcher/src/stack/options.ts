@@ -28,7 +28,7 @@ export const DEFAULT_HOST = '127.0.0.1'
 export const DEFAULT_RUN_DIR = join(ROOT_DIR, '.data/stack')
 
 /**
- * How to run a service. The default is `node --enable-source-maps services/<name>/dist/server.js`;
+ * How to run a service. The default is `node SERVICE_NODE_FLAGS services/<name>/dist/server.js`;
  * an override gets the TypeScript entry as `scriptPath` (tsx, coverage).
  */
 export type ServiceCommand = (
