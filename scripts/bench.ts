@@ -23,7 +23,7 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 // machine's cores with what it measures: only the ratios of one run compare.
 //
 //   BENCH_SECONDS      seconds measured per route and way in (default 5; GET one site's
-//                      three measures twice that; the first and the deep page in turns;
+//                      three measures four times that; the first and the deep page in turns;
 //                      the export and the import are measured by count: see routes.ts)
 //   BENCH_CONNECTIONS  connections of the load and of pgbench (default 16)
 //   BENCH_WARMUP       seconds of load before each measure, not counted (default 1; the
@@ -33,9 +33,10 @@ import { judgeTargets, renderTargets } from './bench/targets.js'
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1)
-// GET one site's three measures get twice the slices: the token's target compares two figures a
-// few % apart, and five one-second slices of each left them ±5 % apart from one run to the next.
-const SITE_SLICES = SECONDS * 2
+// GET one site's three measures get four times the slices: the token's target compares two
+// figures a few % apart. With five one-second slices of each, two runs of the same code read the
+// token's cost 8 % and 11.9 % (req/s); with ten, its CPU a request read +2.9 to +9.0 % in four runs.
+const SITE_SLICES = SECONDS * 4
 const args = process.argv.slice(2)
 const jsonIndex = args.indexOf('--json')
 const jsonFile = jsonIndex >= 0 ? resolve(args[jsonIndex + 1] ?? '') : undefined
