@@ -164,8 +164,21 @@ export const authentication = fp<AuthOptions>(
       reply.clearCookie(SESSION_COOKIE, { path: '/' })
       return unauthenticated('the session has ended: sign in again', reply, 'invalid_token')
     }
+    const identified = (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      access: Exclude<Access, 'public'>,
+      presented: Presented,
+      actor: Actor | null,
+      done: (error?: Error) => void,
+    ) => {
+      if (!actor) return done(ended(presented, reply))
+      request.actor = actor
+      admit(request, reply, access, done)
+    }
     // Callback style, and synchronous when the credentials are in the cache (nearly every request):
-    // an async hook would add its promise and microtask turns to every request.
+    // an async hook would add its promise and microtask turns to every request (and the hit path
+    // makes no closure for it either).
     app.addHook('onRequest', (request, reply, done) => {
       // Unknown routes (404) and open ones need nothing.
       const access = request.routeOptions.config?.access ?? 'public'
@@ -173,14 +186,9 @@ export const authentication = fp<AuthOptions>(
       const presented = presentedCredentials(request)
       if (presented.kind === 'malformed') return done(unauthenticated(presented.why, reply, 'invalid_request'))
       if (presented.kind === 'none') return admit(request, reply, access, done)
-      const identified = (actor: Actor | null) => {
-        if (!actor) return done(ended(presented, reply))
-        request.actor = actor
-        admit(request, reply, access, done)
-      }
       const found = checker.actorFor(presented)
-      if (found instanceof Promise) found.then(identified, done)
-      else identified(found)
+      if (found instanceof Promise) found.then((actor) => identified(request, reply, access, presented, actor, done), done)
+      else identified(request, reply, access, presented, found, done)
     })
   },
   { name: 'labtrack-authentication' },

@@ -65,17 +65,16 @@ export class CredentialChecker {
   actorFor(presented: Presented & { kind: 'token' | 'session' }): Actor | null | Promise<Actor | null> {
     const secret = presented.kind === 'token' ? presented.secret : presented.id
     // By the hash, so the cache and the bookkeeping of last uses hold no secret.
-    const key = `${presented.kind[0]}${secretHash(secret)}`
-    const used = (found: Checked | undefined) => {
-      if (!found) return null
-      // A request answered from the cache is a use too: a session in use stays alive.
-      this.touch(key, found.lastUsed, () =>
-        found.tokenId === undefined ? touchSession(this.db, secret) : touchApiToken(this.db, found.tokenId),
-      )
-      return found.actor
-    }
+    const key = (presented.kind === 'token' ? 't' : 's') + secretHash(secret)
     const cached = this.options.cache.get(key)
-    return cached ? used(cached) : this.lookUp(presented, key).then(used)
+    if (cached) return this.used(key, secret, cached)
+    return this.lookUp(presented, key).then((found) => (found ? this.used(key, secret, found) : null))
+  }
+
+  /** A request answered from the cache is a use too: a session in use stays alive. */
+  private used(key: string, secret: string, found: Checked): Actor {
+    this.touch(key, found, secret)
+    return found.actor
   }
 
   private async lookUp(presented: Presented & { kind: 'token' | 'session' }, key: string): Promise<Checked | undefined> {
@@ -103,15 +102,16 @@ export class CredentialChecker {
     return checked
   }
 
-  private touch(key: string, last: Date | null, write: () => Promise<void>) {
+  private touch(key: string, found: Checked, secret: string) {
     const now = Date.now()
-    const seen = Math.max(last?.getTime() ?? 0, this.touched.get(key) ?? 0)
+    const seen = Math.max(found.lastUsed?.getTime() ?? 0, this.touched.get(key) ?? 0)
     if (now - seen < TOUCH_EVERY_MS) return
     this.touched.delete(key)
     this.touched.set(key, now)
     if (this.touched.size > (this.options.maxRemembered ?? MAX_REMEMBERED))
       this.touched.delete(this.touched.keys().next().value as string)
     // Not awaited: the request does not wait for the bookkeeping.
-    write().catch(this.options.onTouchError)
+    const write = found.tokenId === undefined ? touchSession(this.db, secret) : touchApiToken(this.db, found.tokenId)
+    write.catch(this.options.onTouchError)
   }
 }
