@@ -138,27 +138,23 @@ try {
     }
   }
 
-  const labtrackBase = (via: Via, route: Route) => (via === 'nginx' ? labtrack.url : labtrack.services[route.service].url)
+  // Where labtrack's load goes for a route: the gateway, or the route's own service.
+  const baseOf = (via: Via, route: Route) => (via === 'nginx' ? labtrack.url : labtrack.services[route.service].url)
 
   // 1. GET one site with a token, without one, and the no-database ceiling, in alternating one-second slices.
   const site = list.find((route) => route.key === 'site') as Route
   const ways = [
-    { via: 'nginx' as const, labtrackBase: labtrack.url, ceilingBase: ceiling.url, ceilingKey: CEILING_NGINX },
-    {
-      via: 'direct' as const,
-      labtrackBase: labtrack.services.site.url,
-      ceilingBase: ceiling.services.site.url,
-      ceilingKey: CEILING_DIRECT,
-    },
+    { via: 'nginx' as const, ceilingBase: ceiling.url, ceilingKey: CEILING_NGINX },
+    { via: 'direct' as const, ceilingBase: ceiling.services.site.url, ceilingKey: CEILING_DIRECT },
   ]
-  for (const { via, labtrackBase, ceilingBase, ceilingKey } of ways) {
+  for (const { via, ceilingBase, ceilingKey } of ways) {
     // The ceiling between the two it separates: in turns of A B C, C B A, the one in the middle
     // always follows another's slice and the outer two each follow themselves every other turn,
     // so the token and the open request take the same places.
     const trio: [Scenario, Watched[]][] = [
-      [scenario(labtrackBase, site), watchedLabtrack],
+      [scenario(baseOf(via, site), site), watchedLabtrack],
       [{ base: ceilingBase, requests: [{ path: '/api/sites/1', setup: nextSite }], connections: CONNECTIONS }, watchedCeiling],
-      [scenario(labtrackBase, site, false), watchedLabtrack],
+      [scenario(baseOf(via, site), site, false), watchedLabtrack],
     ]
     for (const [s] of trio) say(`${via}: warm after ${await warmUntilSteady(s)} s of load (${s.base})`)
     const [token, bare, open] = (
@@ -178,7 +174,7 @@ try {
   // all its slices' requests.
   const paired = ['page-first', 'page-cursor'].map((key) => list.find((route) => route.key === key) as Route)
   for (const { via, ceilingKey } of ways) {
-    const loads = paired.map((route) => ({ ...scenario(labtrackBase(via, route), route), latencies: true }))
+    const loads = paired.map((route) => ({ ...scenario(baseOf(via, route), route), latencies: true }))
     for (const s of loads) await load(s, WARMUP)
     const measured = (
       await alternate(loads.length, SECONDS, (i, seconds) => measureHttp(loads[i] as Scenario, watchedLabtrack, seconds))
@@ -190,7 +186,7 @@ try {
   for (const route of list.filter((r) => r.key !== 'site' && !paired.includes(r))) {
     for (const { via, ceilingKey } of ways) {
       if (via === 'direct' && route.nginxOnly) continue
-      const base = labtrackBase(via, route)
+      const base = baseOf(via, route)
       // The warm-up of a route measured by count is one request a connection.
       const warm = scenario(base, route)
       await load(route.amount ? { ...warm, amount: warm.connections } : warm, WARMUP)

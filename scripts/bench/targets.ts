@@ -50,10 +50,8 @@ export function judgeTargets(rows: Measured[], start: StartFigures | undefined):
   })
 
   // The token's cost is the site service's CPU time per request, with a token against without,
-  // in the same alternating slices. Req/s says it only through the machine: on shared cores the
-  // very same load measured −8 % against itself through nginx and +4.9 % direct (10 slices each,
-  // and its one-second slices swung up to 3×), while its CPU a request held within 2 % in three
-  // runs of four (9 % in the fourth).
+  // in the same alternating slices: req/s, printed beside it, says it only through the shared
+  // machine (why, with figures: the README's "Reading the table").
   const cpuPerRequest = (row: Measured) => ((row.processes.site?.cpuSeconds ?? 0) / row.requests) * 1e6
   for (const via of ['nginx', 'direct']) {
     const [token, open] = [find('site', via), find('site-open', via)]

@@ -71,12 +71,6 @@ export class CredentialChecker {
     return this.lookUp(presented, key).then((found) => (found ? this.used(key, secret, found) : null))
   }
 
-  /** A request answered from the cache is a use too: a session in use stays alive. */
-  private used(key: string, secret: string, found: Checked): Actor {
-    this.touch(key, found, secret)
-    return found.actor
-  }
-
   private async lookUp(presented: Presented & { kind: 'token' | 'session' }, key: string): Promise<Checked | undefined> {
     const { cache, idleSeconds } = this.options
     const ticket = cache.ticket()
@@ -102,10 +96,11 @@ export class CredentialChecker {
     return checked
   }
 
-  private touch(key: string, found: Checked, secret: string) {
+  /** The actor of what was found, its use recorded when due: a request answered from the cache is a use too (a session in use stays alive). */
+  private used(key: string, secret: string, found: Checked): Actor {
     const now = Date.now()
     const seen = Math.max(found.lastUsed?.getTime() ?? 0, this.touched.get(key) ?? 0)
-    if (now - seen < TOUCH_EVERY_MS) return
+    if (now - seen < TOUCH_EVERY_MS) return found.actor
     this.touched.delete(key)
     this.touched.set(key, now)
     if (this.touched.size > (this.options.maxRemembered ?? MAX_REMEMBERED))
@@ -113,5 +108,6 @@ export class CredentialChecker {
     // Not awaited: the request does not wait for the bookkeeping.
     const write = found.tokenId === undefined ? touchSession(this.db, secret) : touchApiToken(this.db, found.tokenId)
     write.catch(this.options.onTouchError)
+    return found.actor
   }
 }
